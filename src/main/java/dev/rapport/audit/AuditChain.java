@@ -1,0 +1,113 @@
+package dev.rapport.audit;
+
+import dev.rapport.core.AuditRecord;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Appends to and verifies the chain with plain JDBC, so that the command line can check a database
+ * without starting the application.
+ */
+final class AuditChain {
+
+    private static final int BATCH = 1000;
+
+    private final JdbcClient jdbc;
+
+    AuditChain(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Appends one entry; the caller's transaction holds the chain's row lock until commit. */
+    AuditEntry append(AuditRecord record) {
+        var head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain WHERE id = 1 FOR UPDATE")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
+                .single();
+        long seq = (long) head[0] + 1;
+        String prevHash = (String) head[1];
+        Instant at = record.occurredAt().truncatedTo(ChronoUnit.MILLIS);
+        String actor = clip(record.actor(), 254);
+        String target = clip(record.target(), 200);
+        String detail = clip(record.detail(), 1000);
+        String source = clip(record.source(), 100);
+        String hash = AuditHashes.hash(seq, at, actor, record.action(), target, detail, source, prevHash);
+        jdbc.sql("""
+                        INSERT INTO audit_entry (seq, occurred_at, actor, action, target, detail, source, prev_hash, hash)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        seq,
+                        OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
+                        actor,
+                        record.action(),
+                        target,
+                        detail,
+                        source,
+                        prevHash,
+                        hash)
+                .update();
+        jdbc.sql("UPDATE audit_chain SET last_seq = ?, last_hash = ? WHERE id = 1")
+                .params(seq, hash)
+                .update();
+        return new AuditEntry(seq, at, actor, record.action(), target, detail, source, prevHash, hash);
+    }
+
+    /** Walks the whole chain in order and reports the first entry that does not fit. */
+    AuditVerification verify() {
+        String expectedPrev = AuditHashes.GENESIS;
+        long expectedSeq = 1;
+        long checked = 0;
+        while (true) {
+            var batch = jdbc.sql("SELECT * FROM audit_entry WHERE seq >= ? ORDER BY seq LIMIT " + BATCH)
+                    .param(expectedSeq)
+                    .query(AuditChain::entry)
+                    .list();
+            for (AuditEntry entry : batch) {
+                if (entry.seq() != expectedSeq) {
+                    return AuditVerification.broken(checked, expectedSeq, "missing");
+                }
+                if (!entry.prevHash().equals(expectedPrev)) {
+                    return AuditVerification.broken(checked, entry.seq(), "previous-hash");
+                }
+                if (!entry.hash().equals(entry.expectedHash())) {
+                    return AuditVerification.broken(checked, entry.seq(), "content");
+                }
+                expectedPrev = entry.hash();
+                expectedSeq++;
+                checked++;
+            }
+            if (batch.size() < BATCH) {
+                break;
+            }
+        }
+        var head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain WHERE id = 1")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
+                .single();
+        if ((long) head[0] != checked || !expectedPrev.equals(head[1])) {
+            return AuditVerification.broken(checked, Math.max(checked, 1), "truncated");
+        }
+        return AuditVerification.intact(checked);
+    }
+
+    static AuditEntry entry(ResultSet rs, int row) throws SQLException {
+        return new AuditEntry(
+                rs.getLong("seq"),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                rs.getString("actor"),
+                rs.getString("action"),
+                rs.getString("target"),
+                rs.getString("detail"),
+                rs.getString("source"),
+                rs.getString("prev_hash"),
+                rs.getString("hash"));
+    }
+
+    private static @Nullable String clip(@Nullable String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

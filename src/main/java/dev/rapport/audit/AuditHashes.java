@@ -1,0 +1,47 @@
+package dev.rapport.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
+
+/** SHA-256 over length-prefixed fields, so that no two different entries hash the same input. */
+final class AuditHashes {
+
+    static final String GENESIS = "0".repeat(64);
+
+    private AuditHashes() {}
+
+    static String hash(
+            long seq,
+            Instant occurredAt,
+            String actor,
+            String action,
+            @Nullable String target,
+            @Nullable String detail,
+            @Nullable String source,
+            String prevHash) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String field : new String[] {
+                Long.toString(seq),
+                Long.toString(occurredAt.toEpochMilli()),
+                actor,
+                action,
+                target,
+                detail,
+                source,
+                prevHash
+            }) {
+                byte[] bytes = field == null ? new byte[0] : field.getBytes(StandardCharsets.UTF_8);
+                digest.update((field == null ? "-1:" : bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+                digest.update(bytes);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.rapport.core;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Resolves {@code rapport.data-dir} (default {@code ./data}) to an absolute path, exposed as
+ * {@code rapport.data-path}, so that the embedded database URL works for any directory the user
+ * names.
+ */
+public class DataDirectory implements EnvironmentPostProcessor {
+
+    public static final String PROPERTY = "rapport.data-dir";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String configured = environment.getProperty(PROPERTY, "./data");
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource("rapportDataPath", Map.of("rapport.data-path", resolve(configured))));
+    }
+
+    /** The absolute, forward-slashed path of a data directory, as H2 wants it. */
+    public static String resolve(String directory) {
+        return Path.of(directory).toAbsolutePath().normalize().toString().replace('\\', '/');
+    }
+
+    /** The JDBC URL of the embedded database in a data directory. */
+    public static String embeddedUrl(String directory) {
+        return "jdbc:h2:file:" + resolve(directory) + "/rapport;MODE=PostgreSQL";
+    }
+}
