@@ -22,7 +22,8 @@ public class Rapport {
         SpringApplication.run(Rapport.class, args);
     }
 
-    static CommandLine commandLine() {
+    /** The command line: one sub-command per module that has one. */
+    public static CommandLine commandLine() {
         return new CommandLine(new Commands()).addSubcommand(new AuditCommand());
     }
 

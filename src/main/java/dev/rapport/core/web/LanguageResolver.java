@@ -16,9 +16,13 @@ import org.springframework.web.servlet.LocaleResolver;
 public class LanguageResolver implements LocaleResolver {
 
     public static final String COOKIE = "rapport-lang";
+    private static final String CHOSEN = LanguageResolver.class.getName() + ".chosen";
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
+        if (request.getAttribute(CHOSEN) instanceof Locale chosen) {
+            return chosen;
+        }
         if (request.getCookies() != null) {
             for (Cookie cookie : request.getCookies()) {
                 if (COOKIE.equals(cookie.getName()) && !cookie.getValue().isBlank()) {
@@ -42,6 +46,10 @@ public class LanguageResolver implements LocaleResolver {
 
     @Override
     public void setLocale(HttpServletRequest request, @Nullable HttpServletResponse response, @Nullable Locale locale) {
+        if (locale != null) {
+            // The page that carries the switch already speaks the new language.
+            request.setAttribute(CHOSEN, Languages.supported(locale));
+        }
         if (response == null) {
             return;
         }

@@ -1,0 +1,128 @@
+package dev.rapport.team.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.team.Role;
+import dev.rapport.team.TeamManagement;
+import dev.rapport.testing.Api;
+import dev.rapport.testing.ApplicationTest;
+import dev.rapport.testing.TestMembers;
+import dev.rapport.testing.TestMembers.Credentials;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Every API endpoint against every role, and without credentials: the documented rules, no more, no less. */
+@ApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiAuthorizationTests {
+
+    static final Set<Role> EVERYONE = Set.of(Role.values());
+    static final Set<Role> ADMINS = Set.of(Role.ADMIN);
+
+    /** An endpoint, a body that makes a valid request, and the roles it admits. */
+    record Endpoint(String method, String path, String body, Set<Role> allowed) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TeamManagement team;
+
+    final Map<Role, Credentials> members = new EnumMap<>(Role.class);
+    long someMember;
+
+    @BeforeAll
+    void members() {
+        for (Role role : Role.values()) {
+            members.put(role, TestMembers.create(team, role));
+        }
+        someMember = TestMembers.create(team, Role.VIEWER).id();
+    }
+
+    List<Endpoint> endpoints() {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        return List.of(
+                new Endpoint("GET", "/api/v1/members", null, EVERYONE),
+                new Endpoint("GET", "/api/v1/members/" + someMember, null, EVERYONE),
+                new Endpoint(
+                        "POST",
+                        "/api/v1/members",
+                        "{\"name\":\"N\",\"email\":\"m-" + unique
+                                + "-%s@rapport.test\",\"role\":\"VIEWER\",\"language\":\"en\"}",
+                        ADMINS),
+                new Endpoint("PATCH", "/api/v1/members/" + someMember, "{\"name\":\"Renamed %s\"}", ADMINS),
+                new Endpoint("GET", "/api/v1/departments", null, EVERYONE),
+                new Endpoint("POST", "/api/v1/departments", "{\"name\":\"Dept " + unique + " %s\"}", ADMINS),
+                new Endpoint("GET", "/api/v1/me/tokens", null, EVERYONE),
+                new Endpoint("POST", "/api/v1/me/tokens", "{\"name\":\"t %s\"}", EVERYONE),
+                new Endpoint("GET", "/api/v1/audit", null, ADMINS),
+                new Endpoint("GET", "/api/v1/audit/verification", null, ADMINS),
+                new Endpoint("GET", "/actuator/prometheus", null, ADMINS));
+    }
+
+    Stream<Arguments> matrix() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            for (Role role : Role.values()) {
+                cases.add(Arguments.of(endpoint, role));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("matrix")
+    void everyRoleGetsExactlyWhatItMay(Endpoint endpoint, Role role) {
+        Credentials member = members.get(role);
+        String body = endpoint.body() == null
+                ? null
+                : endpoint.body().formatted(role.name().toLowerCase());
+        var response =
+                new Api(port).basic(member.email(), member.password()).send(endpoint.method(), endpoint.path(), body);
+        if (endpoint.allowed().contains(role)) {
+            assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+        } else {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        }
+    }
+
+    Stream<Endpoint> everyEndpoint() {
+        return endpoints().stream();
+    }
+
+    @ParameterizedTest(name = "{0} without credentials")
+    @MethodSource("everyEndpoint")
+    void withoutCredentialsEveryEndpointIs401(Endpoint endpoint) {
+        String body = endpoint.body() == null ? null : endpoint.body().formatted("anonymous");
+        var response = new Api(port).send(endpoint.method(), endpoint.path(), body);
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("\"status\":401");
+    }
+
+    @ParameterizedTest(name = "{0} with a wrong token")
+    @MethodSource("everyEndpoint")
+    void withAnUnknownTokenEveryEndpointIs401(Endpoint endpoint) {
+        String body = endpoint.body() == null ? null : endpoint.body().formatted("forged");
+        var response = new Api(port).bearer("rpt_forged").send(endpoint.method(), endpoint.path(), body);
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.rapport.team.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.team.Role;
+import dev.rapport.team.TeamManagement;
+import dev.rapport.testing.ApplicationTest;
+import dev.rapport.testing.TestMembers;
+import dev.rapport.testing.WebSession;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The UI's sign-in, session and CSRF rules, through HTTP as a browser sends it. */
+@ApplicationTest
+class SignInIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TeamManagement team;
+
+    @Test
+    void pagesRedirectToSignInUntilSignedIn() {
+        var session = new WebSession(port);
+        var home = session.get("/");
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        assertThat(session.get("/login").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void signInWithTheRightPasswordWorksAndTheWrongOneDoesNot() {
+        var member = TestMembers.create(team, Role.MARKETER);
+        assertThat(new WebSession(port).signIn(member.email(), "wrong password!!"))
+                .endsWith("/login?error");
+        var session = new WebSession(port);
+        assertThat(session.signIn(member.email(), member.password())).endsWith("/");
+        assertThat(session.get("/").body()).contains(member.email().substring(0, 4));
+    }
+
+    @Test
+    void repeatedFailuresLockTheAccountEvenForTheRightPassword() {
+        var member = TestMembers.create(team, Role.MARKETER);
+        for (int i = 0; i < 5; i++) {
+            assertThat(new WebSession(port).signIn(member.email(), "wrong password " + i))
+                    .endsWith("/login?error");
+        }
+        assertThat(new WebSession(port).signIn(member.email(), member.password()))
+                .endsWith("/login?locked");
+        assertThat(team.member(member.id()).active()).isTrue();
+    }
+
+    @Test
+    void formsWithoutCsrfTokenAreRefused() {
+        var member = TestMembers.create(team, Role.MARKETER);
+        var session = new WebSession(port);
+        session.signIn(member.email(), member.password());
+        session.get("/account");
+        var response = session.postRaw("/account/tokens", Map.of("name", "no csrf"), false);
+        assertThat(response.statusCode()).isEqualTo(403);
+        var login = new WebSession(port)
+                .postRaw("/login", Map.of("email", member.email(), "password", member.password()), false);
+        assertThat(login.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void signOutEverywhereEndsEverySessionOfTheMember() {
+        var member = TestMembers.create(team, Role.RESPONDER);
+        var laptop = new WebSession(port);
+        var phone = new WebSession(port);
+        laptop.signIn(member.email(), member.password());
+        phone.signIn(member.email(), member.password());
+        assertThat(phone.get("/account").statusCode()).isEqualTo(200);
+
+        laptop.get("/account");
+        var out = laptop.post("/account/sessions/revoke", Map.of());
+
+        assertThat(out.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login?signedout"));
+        assertThat(phone.get("/account").statusCode()).isEqualTo(302);
+        assertThat(laptop.get("/account").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void theAccountPageListsTheMembersSessions() {
+        var member = TestMembers.create(team, Role.VIEWER);
+        var first = new WebSession(port);
+        first.signIn(member.email(), member.password());
+        new WebSession(port).signIn(member.email(), member.password());
+        String page = first.get("/account").body();
+        assertThat(page.split("<td>127\\.0\\.0\\.1</td>|<td>0:0:0:0:0:0:0:1</td>").length - 1)
+                .isEqualTo(2);
+    }
+
+    @Test
+    void changingThePasswordKeepsThisSessionAndEndsTheOthers() {
+        var member = TestMembers.create(team, Role.MARKETER);
+        var here = new WebSession(port);
+        var there = new WebSession(port);
+        here.signIn(member.email(), member.password());
+        there.signIn(member.email(), member.password());
+        here.get("/account");
+        var changed = here.post(
+                "/account/password",
+                Map.of(
+                        "current",
+                        member.password(),
+                        "password",
+                        "An-even-newer-passphrase-1",
+                        "confirmation",
+                        "An-even-newer-passphrase-1"));
+        assertThat(changed.statusCode()).isEqualTo(302);
+        assertThat(here.get("/account").statusCode()).isEqualTo(200);
+        assertThat(there.get("/account").statusCode()).isEqualTo(302);
+        assertThat(new WebSession(port).signIn(member.email(), "An-even-newer-passphrase-1"))
+                .endsWith("/");
+    }
+
+    @Test
+    void aWeakPasswordIsRefusedWithTheReason() {
+        var member = TestMembers.create(team, Role.MARKETER);
+        var session = new WebSession(port);
+        session.signIn(member.email(), member.password());
+        session.get("/account");
+        var page = session.post(
+                "/account/password",
+                Map.of("current", member.password(), "password", "short", "confirmation", "short"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("at least 12 characters");
+    }
+
+    @Test
+    void onlyAdminsOpenTheAuditLogAndSettings() {
+        var marketer = TestMembers.create(team, Role.MARKETER);
+        var session = new WebSession(port);
+        session.signIn(marketer.email(), marketer.password());
+        assertThat(session.get("/audit").statusCode()).isEqualTo(403);
+        assertThat(session.get("/settings").statusCode()).isEqualTo(403);
+        assertThat(session.get("/members").statusCode()).isEqualTo(200);
+
+        var admin = new WebSession(port);
+        admin.signIn(TestMembers.ADMIN_EMAIL, TestMembers.ADMIN_PASSWORD);
+        assertThat(admin.get("/audit").statusCode()).isEqualTo(200);
+        assertThat(admin.get("/settings").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theLanguageFollowsTheBrowserAndTheSwitch() {
+        var session = new WebSession(port);
+        assertThat(session.get("/login").body()).contains("Sign in");
+        assertThat(session.get("/login?lang=zh-CN").body()).contains("登录");
+        assertThat(session.get("/login").body()).contains("登录");
+    }
+}
