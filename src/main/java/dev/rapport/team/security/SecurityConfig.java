@@ -24,6 +24,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.session.security.web.authentication.SpringSessionRememberMeServices;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -116,7 +117,11 @@ class SecurityConfig {
                                 exception instanceof LockedException ? "/login?locked" : "/login?error");
             }
         };
-        http.authorizeHttpRequests(authorize -> authorize
+        // After sign-in, back to the page that asked for it, without Spring's "?continue" marker.
+        var requestCache = new HttpSessionRequestCache();
+        requestCache.setMatchingRequestParameterName(null);
+        http.requestCache(cache -> cache.requestCache(requestCache))
+                .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(PUBLIC_PAGES)
                         .permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**")

@@ -5,6 +5,7 @@ import dev.rapport.team.Commands.AddDepartment;
 import dev.rapport.team.Commands.ChangeMember;
 import dev.rapport.team.Commands.InviteMember;
 import dev.rapport.team.DepartmentView;
+import dev.rapport.team.InvitationMail;
 import dev.rapport.team.Invited;
 import dev.rapport.team.Role;
 import dev.rapport.team.TeamManagement;
@@ -30,10 +31,12 @@ class MembersController {
 
     private final TeamManagement team;
     private final MemberSessions sessions;
+    private final InvitationMail mail;
 
-    MembersController(TeamManagement team, MemberSessions sessions) {
+    MembersController(TeamManagement team, MemberSessions sessions, InvitationMail mail) {
         this.team = team;
         this.sessions = sessions;
+        this.mail = mail;
     }
 
     @ModelAttribute("departments")
@@ -67,7 +70,7 @@ class MembersController {
         if (!result.hasErrors()) {
             try {
                 Invited invited = team.invite(inviteMember);
-                redirect.addFlashAttribute("link", absolute(invited));
+                share(invited, redirect);
                 return "redirect:/members/" + invited.member().id();
             } catch (Refusal refusal) {
                 result.reject(refusal.messageKey(), refusal.arguments(), null);
@@ -127,7 +130,7 @@ class MembersController {
     @PreAuthorize("hasRole('ADMIN')")
     String link(@PathVariable long id, RedirectAttributes redirect) {
         try {
-            redirect.addFlashAttribute("link", absolute(team.issueSignInLink(id)));
+            share(team.issueSignInLink(id), redirect);
         } catch (Refusal refusal) {
             redirect.addFlashAttribute("refusal", refusal.messageKey());
         }
@@ -164,6 +167,13 @@ class MembersController {
             }
         }
         return "team/departments";
+    }
+
+    /** Shows the link to the admin once, and e-mails it where mail is configured. */
+    private void share(Invited invited, RedirectAttributes redirect) {
+        String link = absolute(invited);
+        redirect.addFlashAttribute("link", link);
+        redirect.addFlashAttribute("emailed", mail.send(invited, link));
     }
 
     static String absolute(Invited invited) {

@@ -8,6 +8,7 @@ import dev.rapport.team.Commands.CreateToken;
 import dev.rapport.team.Commands.InviteMember;
 import dev.rapport.team.CreatedToken;
 import dev.rapport.team.DepartmentView;
+import dev.rapport.team.InvitationMail;
 import dev.rapport.team.MemberView;
 import dev.rapport.team.TeamManagement;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,14 +35,16 @@ class TeamApi {
 
     private final TeamManagement team;
     private final AccessTokenManagement tokens;
+    private final InvitationMail mail;
 
-    TeamApi(TeamManagement team, AccessTokenManagement tokens) {
+    TeamApi(TeamManagement team, AccessTokenManagement tokens, InvitationMail mail) {
         this.team = team;
         this.tokens = tokens;
+        this.mail = mail;
     }
 
-    /** A new member and the one-time link for them to set a password. */
-    record InvitedMember(MemberView member, String invitationUrl) {}
+    /** A new member, the one-time link for them to set a password, and whether it was e-mailed. */
+    record InvitedMember(MemberView member, String invitationUrl, boolean emailed) {}
 
     @GetMapping("/members")
     @Operation(summary = "All members of the workspace")
@@ -60,7 +63,8 @@ class TeamApi {
     @Operation(summary = "Invite a member (admins)")
     InvitedMember invite(@Valid @RequestBody InviteMember command) {
         var invited = team.invite(command);
-        return new InvitedMember(invited.member(), MembersController.absolute(invited));
+        String url = MembersController.absolute(invited);
+        return new InvitedMember(invited.member(), url, mail.send(invited, url));
     }
 
     @PatchMapping("/members/{id}")
