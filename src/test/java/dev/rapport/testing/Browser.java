@@ -63,6 +63,12 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Resizes the window, e.g. to a phone's 390 × 844. */
+    public Browser resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        return this;
+    }
+
     public String path() {
         return driver.getCurrentUrl().substring(base.length());
     }

@@ -29,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class SignIns {
 
+    static final String NOT_AN_ADDRESS = "(not an e-mail address)";
+
     private final Members members;
     private final ApplicationEventPublisher events;
     private final int maxFailures;
@@ -61,8 +63,9 @@ public class SignIns {
                 : failure instanceof DisabledException
                         ? "deactivated"
                         : failure instanceof BadCredentialsException ? "bad-credentials" : "error";
-        if (email.length() > 254) {
-            email = email.substring(0, 254);
+        // People sometimes type their password into the e-mail field: never record what is not an address.
+        if (email.length() > 254 || !email.contains("@") || email.contains(" ")) {
+            email = NOT_AN_ADDRESS;
         }
         events.publishEvent(new SignInFailed(email, reason, source, now));
         if (!reason.equals("bad-credentials")) {

@@ -69,6 +69,12 @@ class FirstRunBrowserTests {
             assertThat(browser.text("h1")).isEqualTo("团队");
             browser.open("/");
             browser.screenshot("03-home-zh");
+            browser.resize(390, 844).open("/members");
+            assertThat(browser.find("label.nav-button").isDisplayed())
+                    .as("the phone layout folds the menu")
+                    .isTrue();
+            browser.screenshot("05-members-phone-zh");
+            browser.resize(1280, 900);
 
             browser.open("/setup");
             assertThat(browser.path()).isEqualTo("/login");

@@ -55,6 +55,42 @@ class SignInIntegrationTests {
     }
 
     @Test
+    void rememberMeKeepsTheSessionForThirtyDaysAcrossBrowserRestarts(
+            @Autowired org.springframework.session.FindByIndexNameSessionRepository<?> sessions) {
+        var member = TestMembers.create(team, Role.MARKETER);
+        var session = new WebSession(port);
+        session.get("/login");
+        var remembered = session.post(
+                "/login", Map.of("email", member.email(), "password", member.password(), "remember-me", "on"));
+        assertThat(remembered.headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("SESSION=").contains("Max-Age="));
+        assertThat(sessions.findByPrincipalName(member.email()).values())
+                .singleElement()
+                .satisfies(s -> assertThat(s.getMaxInactiveInterval()).isEqualTo(java.time.Duration.ofDays(30)));
+
+        var plain = new WebSession(port);
+        plain.get("/login");
+        var forgotten = plain.post("/login", Map.of("email", member.email(), "password", member.password()));
+        assertThat(forgotten.headers().allValues("Set-Cookie"))
+                .filteredOn(cookie -> cookie.startsWith("SESSION="))
+                .allSatisfy(cookie -> assertThat(cookie).doesNotContain("Max-Age="));
+    }
+
+    @Test
+    void aPasswordTypedIntoTheEmailFieldIsNeverRecorded(@Autowired dev.rapport.audit.AuditLog audit) {
+        String typo = "My secret passphrase " + java.util.UUID.randomUUID();
+        new WebSession(port).signIn(typo, "whatever");
+        org.awaitility.Awaitility.await()
+                .untilAsserted(() -> assertThat(
+                                audit.find(new dev.rapport.audit.AuditQuery(null, "sign-in.failed", null, null, 0, 20))
+                                        .entries())
+                        .anySatisfy(e -> assertThat(e.actor()).isEqualTo("(not an e-mail address)")));
+        assertThat(audit.find(new dev.rapport.audit.AuditQuery(typo.substring(0, 20), null, null, null, 0, 5))
+                        .total())
+                .isZero();
+    }
+
+    @Test
     void formsWithoutCsrfTokenAreRefused() {
         var member = TestMembers.create(team, Role.MARKETER);
         var session = new WebSession(port);

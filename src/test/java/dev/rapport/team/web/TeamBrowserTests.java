@@ -60,6 +60,11 @@ class TeamBrowserTests {
                 assertThat(member.path()).isEqualTo("/login?error");
                 assertThat(member.page()).contains("邮箱或密码不正确");
             }
+
+            admin.open("/swagger-ui.html");
+            assertThat(admin.find(".opblock-tag-section").getText()).isNotBlank();
+            assertThat(admin.page()).contains("/api/v1/members");
+            admin.screenshot("06-swagger-ui");
         }
     }
 }

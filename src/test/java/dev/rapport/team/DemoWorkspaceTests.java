@@ -1,0 +1,38 @@
+package dev.rapport.team;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+        properties = {"rapport.demo=true", "spring.datasource.url=jdbc:h2:mem:demo;MODE=PostgreSQL;DB_CLOSE_DELAY=-1"})
+class DemoWorkspaceTests {
+
+    @Autowired
+    TeamManagement team;
+
+    @Autowired
+    DemoWorkspace demo;
+
+    @Test
+    void theDemoTeamIsBilingualHasNoPasswordsAndLoadsOnce() {
+        var demoMembers = team.members().stream()
+                .filter(m -> m.email().endsWith(DemoWorkspace.DOMAIN))
+                .toList();
+        assertThat(demoMembers).hasSize(8);
+        assertThat(demoMembers).extracting(MemberView::language).contains("zh-CN", "en");
+        assertThat(demoMembers)
+                .extracting(MemberView::role)
+                .contains(Role.values()[1], Role.MARKETER, Role.RESPONDER, Role.VIEWER);
+        assertThat(demoMembers).noneMatch(MemberView::passwordSet);
+        assertThat(team.departments()).anyMatch(d -> "Marketing 市场部".equals(d.name()));
+
+        demo.load();
+
+        assertThat(team.members().stream().filter(m -> m.email().endsWith(DemoWorkspace.DOMAIN)))
+                .hasSize(8);
+    }
+}
