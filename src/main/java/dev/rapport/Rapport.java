@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 public class Rapport {
 
     public static void main(String[] args) {
-        if (args.length > 0 && !args[0].startsWith("-")) {
+        if (args.length > 0 && (!args[0].startsWith("-") || args[0].equals("--help") || args[0].equals("-h"))) {
             System.exit(commandLine().execute(args));
         }
         SpringApplication.run(Rapport.class, args);

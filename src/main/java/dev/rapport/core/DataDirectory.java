@@ -8,9 +8,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Resolves {@code rapport.data-dir} (default {@code ./data}) to an absolute path, exposed as
- * {@code rapport.data-path}, so that the embedded database URL works for any directory the user
- * names.
+ * Resolves {@code rapport.data-dir} (default {@code ./data}) to the embedded database's URL,
+ * exposed as {@code rapport.embedded-url}, so that it works for any directory the user names; the
+ * command line opens the same URL.
  */
 public class DataDirectory implements EnvironmentPostProcessor {
 
@@ -21,7 +21,8 @@ public class DataDirectory implements EnvironmentPostProcessor {
         String configured = environment.getProperty(PROPERTY, "./data");
         environment
                 .getPropertySources()
-                .addLast(new MapPropertySource("rapportDataPath", Map.of("rapport.data-path", resolve(configured))));
+                .addLast(new MapPropertySource(
+                        "rapportDataPath", Map.of("rapport.embedded-url", embeddedUrl(configured))));
     }
 
     /** The absolute, forward-slashed path of a data directory, as H2 wants it. */
@@ -31,6 +32,6 @@ public class DataDirectory implements EnvironmentPostProcessor {
 
     /** The JDBC URL of the embedded database in a data directory. */
     public static String embeddedUrl(String directory) {
-        return "jdbc:h2:file:" + resolve(directory) + "/rapport;MODE=PostgreSQL";
+        return "jdbc:h2:file:" + resolve(directory) + "/rapport;MODE=PostgreSQL;DB_CLOSE_ON_EXIT=FALSE";
     }
 }

@@ -18,7 +18,8 @@ class OpenApiConfig {
                 .info(new Info()
                         .title("Rapport API")
                         .version("v1")
-                        .description("Errors are RFC 9457 problem details in the language of Accept-Language (en, zh-CN)."))
+                        .description(
+                                "Errors are RFC 9457 problem details in the language of Accept-Language (en, zh-CN)."))
                 .components(new Components()
                         .addSecuritySchemes(
                                 "token",
@@ -27,7 +28,10 @@ class OpenApiConfig {
                                         .scheme("bearer")
                                         .description("A personal access token (rpt_...), created under Your account."))
                         .addSecuritySchemes(
-                                "basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                                "basic",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList("token"))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
     }
