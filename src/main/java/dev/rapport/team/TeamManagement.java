@@ -155,24 +155,14 @@ public class TeamManagement {
 
     @Transactional(readOnly = true)
     public Optional<MemberView> invitation(String token) {
-        return invitations
-                .findByTokenHash(Secrets.sha256(token))
-                .filter(invitation -> invitation.usableAt(Instant.now()))
-                .map(invitation -> load(invitation.memberId()))
-                .filter(Member::active)
-                .map(Member::view);
+        return usableInvitation(token)
+                .map(invitation -> load(invitation.memberId()).view());
     }
 
-    /** Sets the password through a one-time link; the link is spent either way it is used. */
+    /** Sets the password through a one-time link, which is then spent. */
     public MemberView acceptInvitation(String token, String password) {
-        Invitation invitation = invitations
-                .findByTokenHash(Secrets.sha256(token))
-                .filter(candidate -> candidate.usableAt(Instant.now()))
-                .orElseThrow(() -> Refusal.notFound("invitation.invalid"));
+        Invitation invitation = usableInvitation(token).orElseThrow(() -> Refusal.notFound("invitation.invalid"));
         Member member = load(invitation.memberId());
-        if (!member.active()) {
-            throw Refusal.notFound("invitation.invalid");
-        }
         PasswordPolicy.check(password, member.email());
         member.setPasswordHash(passwords.encode(password));
         invitation.use(Instant.now());
@@ -313,6 +303,14 @@ public class TeamManagement {
         invitations.save(
                 new Invitation(member.id(), Secrets.sha256(token), Instant.now().plus(invitationValidity)));
         return token;
+    }
+
+    /** An unused, unexpired link of an active member. */
+    private Optional<Invitation> usableInvitation(String token) {
+        return invitations
+                .findByTokenHash(Secrets.sha256(token))
+                .filter(invitation -> invitation.usableAt(Instant.now()))
+                .filter(invitation -> load(invitation.memberId()).active());
     }
 
     private Member load(long id) {
