@@ -62,7 +62,7 @@ public class AccessTokenManagement {
         Actor actor = Actor.current();
         AccessToken token = tokens.findById(tokenId)
                 .filter(candidate -> candidate.memberId() == actor.requireMemberId())
-                .orElseThrow(() -> Refusal.notFound("token.not-found", tokenId));
+                .orElseThrow(() -> Refusal.notFound("token.not-found", String.valueOf(tokenId)));
         if (token.revokedAt() == null) {
             token.revoke();
             tokens.save(token);

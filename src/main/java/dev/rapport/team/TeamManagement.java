@@ -314,12 +314,12 @@ public class TeamManagement {
     }
 
     private Member load(long id) {
-        return members.findById(id).orElseThrow(() -> Refusal.notFound("member.not-found", id));
+        return members.findById(id).orElseThrow(() -> Refusal.notFound("member.not-found", String.valueOf(id)));
     }
 
     private long department(long id) {
         if (!departments.existsById(id)) {
-            throw Refusal.invalid("department.not-found", id);
+            throw Refusal.invalid("department.not-found", String.valueOf(id));
         }
         return id;
     }

@@ -1,5 +1,6 @@
 package dev.rapport.core.web;
 
+import dev.rapport.core.Refusal;
 import java.net.URI;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,16 @@ public class Problems {
 
     Problems(MessageSource messages) {
         this.messages = messages;
+    }
+
+    /** The HTTP status that says what kind of refusal it is. */
+    static HttpStatus status(Refusal refusal) {
+        return switch (refusal.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+        };
     }
 
     public ProblemDetail of(HttpStatusCode status, String detailKey, Object[] arguments, Locale locale) {

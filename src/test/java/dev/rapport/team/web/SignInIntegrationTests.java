@@ -185,6 +185,27 @@ class SignInIntegrationTests {
     }
 
     @Test
+    void unknownThingsAndOtherMembersTokensAre404PagesNotErrors() {
+        var owner = TestMembers.create(team, Role.MARKETER);
+        var ownerApi = new dev.rapport.testing.Api(port).basic(owner.email(), owner.password());
+        String created =
+                ownerApi.post("/api/v1/me/tokens", "{\"name\":\"mine\"}").body();
+        long tokenId = Long.parseLong(created.replaceAll(".*\"token\":\\{\"id\":(\\d+).*", "$1"));
+
+        var other = TestMembers.create(team, Role.MARKETER);
+        var session = new WebSession(port);
+        session.signIn(other.email(), other.password());
+        var unknown = session.get("/members/99999999");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("There is no member 99999999");
+
+        session.get("/account");
+        var foreign = session.post("/account/tokens/" + tokenId + "/revoke", Map.of());
+        assertThat(foreign.statusCode()).isEqualTo(404);
+        assertThat(ownerApi.get("/api/v1/me/tokens").body()).doesNotContain("revokedAt");
+    }
+
+    @Test
     void theLanguageFollowsTheBrowserAndTheSwitch() {
         var session = new WebSession(port);
         assertThat(session.get("/login").body()).contains("Sign in");
