@@ -26,11 +26,11 @@ final class AuditChain {
 
     /** Appends one entry; the caller's transaction holds the chain's row lock until commit. */
     AuditEntry append(AuditRecord record) {
-        var head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain WHERE id = 1 FOR UPDATE")
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
+        Head head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain WHERE id = 1 FOR UPDATE")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
                 .single();
-        long seq = (long) head[0] + 1;
-        String prevHash = (String) head[1];
+        long seq = head.seq() + 1;
+        String prevHash = head.hash();
         Instant at = record.occurredAt().truncatedTo(ChronoUnit.MILLIS);
         String actor = clip(record.actor(), 254);
         String target = clip(record.target(), 200);
@@ -57,16 +57,23 @@ final class AuditChain {
         return new AuditEntry(seq, at, actor, record.action(), target, detail, source, prevHash, hash);
     }
 
-    /** Walks the whole chain in order and reports the first entry that does not fit. */
+    /**
+     * Walks the chain up to the head as it was when verification started (entries appended
+     * meanwhile are not judged) and reports the first entry that does not fit.
+     */
     AuditVerification verify() {
+        Head head = head();
         String expectedPrev = AuditHashes.GENESIS;
         long expectedSeq = 1;
         long checked = 0;
-        while (true) {
-            var batch = jdbc.sql("SELECT * FROM audit_entry WHERE seq >= ? ORDER BY seq LIMIT " + BATCH)
-                    .param(expectedSeq)
+        while (expectedSeq <= head.seq()) {
+            var batch = jdbc.sql("SELECT * FROM audit_entry WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT " + BATCH)
+                    .params(expectedSeq, head.seq())
                     .query(AuditChain::entry)
                     .list();
+            if (batch.isEmpty()) {
+                return AuditVerification.broken(checked, expectedSeq, "truncated");
+            }
             for (AuditEntry entry : batch) {
                 if (entry.seq() != expectedSeq) {
                     return AuditVerification.broken(checked, expectedSeq, "missing");
@@ -81,17 +88,27 @@ final class AuditChain {
                 expectedSeq++;
                 checked++;
             }
-            if (batch.size() < BATCH) {
-                break;
-            }
         }
-        var head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain WHERE id = 1")
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
+        if (!expectedPrev.equals(head.hash())) {
+            return AuditVerification.broken(checked, Math.max(head.seq(), 1), "truncated");
+        }
+        // Rows past the newest head are not part of the chain: someone inserted them by hand.
+        long newest = jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM audit_entry")
+                .query(Long.class)
                 .single();
-        if ((long) head[0] != checked || !expectedPrev.equals(head[1])) {
-            return AuditVerification.broken(checked, Math.max(checked, 1), "truncated");
+        Head now = head();
+        if (newest > now.seq()) {
+            return AuditVerification.broken(checked, now.seq() + 1, "unanchored");
         }
         return AuditVerification.intact(checked);
+    }
+
+    private record Head(long seq, String hash) {}
+
+    private Head head() {
+        return jdbc.sql("SELECT last_seq, last_hash FROM audit_chain WHERE id = 1")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+                .single();
     }
 
     static AuditEntry entry(ResultSet rs, int row) throws SQLException {

@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Personal access tokens of the signed-in member: {@code rpt_} followed by 256 random bits, shown
  * once, stored as a SHA-256 hash, checked on every API request so that a revoked token stops at
- * once.
+ * once. Every token expires (90 days unless asked otherwise, at most ten years), and only a member
+ * signed in with their password may create one.
  */
 @Service
 @Transactional
@@ -25,6 +26,7 @@ public class AccessTokenManagement {
 
     public static final String PREFIX = "rpt_";
     static final int MAX_DAYS = 3650;
+    static final int DEFAULT_DAYS = 90;
 
     private final AccessTokens tokens;
     private final ApplicationEventPublisher events;
@@ -44,12 +46,16 @@ public class AccessTokenManagement {
     public CreatedToken create(CreateToken command) {
         Actor actor = Actor.current();
         long memberId = actor.requireMemberId();
-        Integer days = command.expiresInDays();
-        if (days != null && (days < 1 || days > MAX_DAYS)) {
+        if (actor.viaToken()) {
+            // A leaked token must not be able to mint longer-lived ones.
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "token.not-from-token");
+        }
+        int days = command.expiresInDays() == null ? DEFAULT_DAYS : command.expiresInDays();
+        if (days < 1 || days > MAX_DAYS) {
             throw Refusal.invalid("token.expiry-invalid", 1, MAX_DAYS);
         }
         String secret = PREFIX + Secrets.random(32);
-        Instant expiresAt = days == null ? null : Instant.now().plus(Duration.ofDays(days));
+        Instant expiresAt = Instant.now().plus(Duration.ofDays(days));
         AccessToken token = tokens.save(new AccessToken(
                 memberId, command.name().strip(), Secrets.sha256(secret), secret.substring(0, 8), expiresAt));
         events.publishEvent(new AccessTokenCreated(

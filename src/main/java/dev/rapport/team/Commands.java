@@ -12,6 +12,12 @@ public interface Commands {
 
     String LANGUAGE = "en|zh-CN";
 
+    /** Not blank when present. */
+    String TEXT = ".*\\S.*";
+
+    /** As {@code departmentId}: no department (in a change, null leaves the department as it is). */
+    long NO_DEPARTMENT = 0;
+
     record SetUpWorkspace(
             @NotBlank @Size(max = 120) String workspaceName,
             @NotBlank @Pattern(regexp = LANGUAGE) String language,
@@ -27,10 +33,14 @@ public interface Commands {
             @Nullable Long departmentId,
             @NotBlank @Pattern(regexp = LANGUAGE) String language) {}
 
-    /** Null fields stay as they are. */
+    /** Null fields stay as they are; {@code departmentId} 0 removes the department. */
     record ChangeMember(
-            @Nullable @Size(min = 1, max = 120) String name,
-            @Nullable @Email @Size(max = 254) String email,
+            @Nullable @Pattern(regexp = TEXT) @Size(max = 120)
+            String name,
+
+            @Nullable @Pattern(regexp = TEXT) @Email @Size(max = 254)
+            String email,
+
             @Nullable Role role,
             @Nullable Long departmentId,
             @Nullable @Pattern(regexp = LANGUAGE) String language,

@@ -17,6 +17,7 @@ import dev.rapport.team.domain.PasswordPolicy;
 import dev.rapport.team.domain.Secrets;
 import dev.rapport.team.domain.Workspaces;
 import dev.rapport.team.security.MemberSessions;
+import jakarta.validation.Validator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -41,6 +42,8 @@ public class TeamManagement {
     private final Invitations invitations;
     private final PasswordEncoder passwords;
     private final MemberSessions sessions;
+    private final AccessTokenManagement tokens;
+    private final Validator validator;
     private final ApplicationEventPublisher events;
     private final Duration invitationValidity;
 
@@ -51,6 +54,8 @@ public class TeamManagement {
             Invitations invitations,
             PasswordEncoder passwords,
             MemberSessions sessions,
+            AccessTokenManagement tokens,
+            Validator validator,
             ApplicationEventPublisher events,
             @Value("${rapport.invitation.validity}") Duration invitationValidity) {
         this.workspaces = workspaces;
@@ -59,6 +64,8 @@ public class TeamManagement {
         this.invitations = invitations;
         this.passwords = passwords;
         this.sessions = sessions;
+        this.tokens = tokens;
+        this.validator = validator;
         this.events = events;
         this.invitationValidity = invitationValidity;
     }
@@ -75,6 +82,15 @@ public class TeamManagement {
     public MemberView setUp(SetUpWorkspace command) {
         if (!setupRequired()) {
             throw Refusal.conflict("setup.already-done");
+        }
+        var violations = validator.validate(command);
+        if (!violations.isEmpty()) {
+            throw Refusal.invalid(
+                    "setup.invalid",
+                    violations.stream()
+                            .map(violation -> violation.getPropertyPath().toString())
+                            .sorted()
+                            .collect(java.util.stream.Collectors.joining(", ")));
         }
         zone(command.timeZone());
         Actor actor = Actor.current();
@@ -193,9 +209,13 @@ public class TeamManagement {
             member.changeEmail(email);
             changes.add("e-mail");
         }
-        if (command.departmentId() != null && !command.departmentId().equals(member.departmentId())) {
-            member.moveTo(department(command.departmentId()));
-            changes.add("department");
+        if (command.departmentId() != null) {
+            Long department =
+                    command.departmentId() == Commands.NO_DEPARTMENT ? null : department(command.departmentId());
+            if (!java.util.Objects.equals(department, member.departmentId())) {
+                member.moveTo(department);
+                changes.add("department");
+            }
         }
         if (command.language() != null && !command.language().equals(member.language())) {
             member.speak(command.language());
@@ -221,6 +241,8 @@ public class TeamManagement {
                 }
                 member.deactivate();
                 invitations.expireOpen(memberId);
+                // Revoked, not just refused: reactivating someone must not bring old tokens back.
+                tokens.revokeAll(memberId);
                 events.publishEvent(new MemberDeactivated(actor.email(), memberId, actor.source(), now));
                 signOut = true;
             }
@@ -293,7 +315,9 @@ public class TeamManagement {
         if (members.findByEmailIgnoringCase(email).isPresent()) {
             throw Refusal.conflict("member.email-taken", email);
         }
-        Long departmentId = command.departmentId() == null ? null : department(command.departmentId());
+        Long departmentId = command.departmentId() == null || command.departmentId() == Commands.NO_DEPARTMENT
+                ? null
+                : department(command.departmentId());
         return new Member(email, command.name().strip(), command.role(), departmentId, command.language());
     }
 

@@ -92,6 +92,21 @@ class AuditChainTests {
     }
 
     @Test
+    void aRowAddedPastTheHeadIsFound() {
+        var fifth = jdbc.sql("SELECT * FROM audit_entry WHERE seq = 5")
+                .query(AuditChain::entry)
+                .single();
+        String hash = AuditHashes.hash(
+                6, fifth.occurredAt(), "mallory@example.com", "member.changed", null, null, null, fifth.hash());
+        jdbc.sql(
+                        "INSERT INTO audit_entry (seq, occurred_at, actor, action, prev_hash, hash) "
+                                + "SELECT 6, occurred_at, 'mallory@example.com', 'member.changed', hash, ? FROM audit_entry WHERE seq = 5")
+                .param(hash)
+                .update();
+        assertThat(chain.verify()).isEqualTo(new AuditVerification(5, 6L, "unanchored"));
+    }
+
+    @Test
     void aMissingDatabaseIsAClearError() throws Exception {
         Path empty = Files.createTempDirectory("rapport-empty");
         var out = new ByteArrayOutputStream();

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.core.AuditRecord;
 import dev.rapport.core.Audited;
+import dev.rapport.core.WorkspaceZone;
 import java.time.Instant;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 
@@ -19,6 +23,15 @@ class AuditModuleTests {
         @Override
         public AuditRecord auditRecord() {
             return new AuditRecord(actor, "campaign.deleted", "campaign:" + campaignId, null, "10.1.2.3", occurredAt);
+        }
+    }
+
+    /** The team module is not started here: its time zone comes from the test. */
+    @TestConfiguration
+    static class OtherModules {
+        @Bean
+        WorkspaceZone workspaceZone() {
+            return () -> ZoneId.of("Asia/Shanghai");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.rapport.audit.web;
 
 import dev.rapport.audit.AuditLog;
 import dev.rapport.audit.AuditQuery;
+import dev.rapport.core.WorkspaceZone;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
@@ -20,9 +21,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AuditController {
 
     private final AuditLog audit;
+    private final WorkspaceZone workspaceZone;
 
-    AuditController(AuditLog audit) {
+    AuditController(AuditLog audit, WorkspaceZone workspaceZone) {
         this.audit = audit;
+        this.workspaceZone = workspaceZone;
     }
 
     @GetMapping("/audit")
@@ -33,7 +36,7 @@ class AuditController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        ZoneId zone = ZoneId.systemDefault();
+        ZoneId zone = workspaceZone.zoneId();
         model.addAttribute(
                 "page",
                 audit.find(new AuditQuery(

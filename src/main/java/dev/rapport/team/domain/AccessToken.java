@@ -74,8 +74,4 @@ public class AccessToken {
             revokedAt = Instant.now();
         }
     }
-
-    public void usedAt(Instant now) {
-        lastUsedAt = now;
-    }
 }

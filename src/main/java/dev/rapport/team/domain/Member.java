@@ -122,21 +122,17 @@ public class Member {
     }
 
     /**
-     * Counts a failed sign-in; from {@code maxFailures} on, locks the member for {@code first},
-     * doubling with each further failure up to {@code max}.
+     * The lockout rule: from {@code maxFailures} consecutive failures on, the member waits
+     * {@code first}, doubling with each further failure up to {@code max}; null below the threshold.
      */
-    public void signInFailed(Instant now, int maxFailures, Duration first, Duration max) {
-        failedSignIns++;
-        if (failedSignIns >= maxFailures) {
-            int doublings = Math.min(failedSignIns - maxFailures, 20);
-            Duration wait = first.multipliedBy(1L << doublings);
-            lockedUntil = now.plus(wait.compareTo(max) > 0 ? max : wait);
+    public static @Nullable Instant lockedUntil(
+            int failures, Instant now, int maxFailures, Duration first, Duration max) {
+        if (failures < maxFailures) {
+            return null;
         }
-    }
-
-    public void signedIn() {
-        failedSignIns = 0;
-        lockedUntil = null;
+        int doublings = Math.min(failures - maxFailures, 20);
+        Duration wait = first.multipliedBy(1L << doublings);
+        return now.plus(wait.compareTo(max) > 0 ? max : wait);
     }
 
     public MemberView view() {

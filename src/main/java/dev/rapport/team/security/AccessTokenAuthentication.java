@@ -2,6 +2,7 @@ package dev.rapport.team.security;
 
 import dev.rapport.team.domain.AccessToken;
 import dev.rapport.team.domain.AccessTokens;
+import dev.rapport.team.domain.Member;
 import dev.rapport.team.domain.Members;
 import dev.rapport.team.domain.Secrets;
 import jakarta.servlet.FilterChain;
@@ -21,9 +22,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code Authorization: Bearer rpt_...}: looks the token's hash up on every request, so that a
  * revoked token, an expired one or a deactivated member is refused at once.
  */
-class AccessTokenAuthentication extends OncePerRequestFilter {
+public class AccessTokenAuthentication extends OncePerRequestFilter {
 
     private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+
+    /** The details of an authentication made with a personal access token. */
+    public static final String VIA_TOKEN = "personal-access-token";
 
     private final AccessTokens tokens;
     private final Members members;
@@ -51,7 +55,9 @@ class AccessTokenAuthentication extends OncePerRequestFilter {
                     touch(token, now);
                     return members.findById(token.memberId());
                 })
-                .filter(member -> member.active() && !member.lockedAt(now))
+                // A password lockout does not stop tokens: otherwise anyone could break a member's
+                // integrations by guessing at their password.
+                .filter(Member::active)
                 .map(member -> MemberDetails.principal(member, null));
         if (principal.isEmpty()) {
             SecurityContextHolder.clearContext();
@@ -60,6 +66,7 @@ class AccessTokenAuthentication extends OncePerRequestFilter {
         }
         var authentication = UsernamePasswordAuthenticationToken.authenticated(
                 principal.get(), null, principal.get().getAuthorities());
+        authentication.setDetails(VIA_TOKEN);
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
@@ -69,8 +76,7 @@ class AccessTokenAuthentication extends OncePerRequestFilter {
     private void touch(AccessToken token, Instant now) {
         if (token.lastUsedAt() == null
                 || token.lastUsedAt().plus(LAST_USED_PRECISION).isBefore(now)) {
-            token.usedAt(now);
-            tokens.save(token);
+            tokens.touch(token.id(), now);
         }
     }
 }

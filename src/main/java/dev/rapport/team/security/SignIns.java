@@ -72,12 +72,14 @@ public class SignIns {
             return;
         }
         members.findByEmailIgnoringCase(email).ifPresent(member -> {
-            boolean wasLocked = member.lockedAt(now);
-            member.signInFailed(now, maxFailures, firstLockout, maxLockout);
-            members.save(member);
-            if (!wasLocked && member.lockedAt(now)) {
-                events.publishEvent(
-                        new MemberLockedOut(member.id(), member.email(), member.lockedUntil(), source, now));
+            members.countFailedSignIn(member.id());
+            int failures = members.findById(member.id()).orElseThrow().failedSignIns();
+            Instant until = Member.lockedUntil(failures, now, maxFailures, firstLockout, maxLockout);
+            if (until != null) {
+                members.lockUntil(member.id(), until);
+                if (!member.lockedAt(now)) {
+                    events.publishEvent(new MemberLockedOut(member.id(), member.email(), until, source, now));
+                }
             }
         });
     }
@@ -87,12 +89,7 @@ public class SignIns {
     @Transactional
     public void succeeded(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof MemberPrincipal principal) {
-            members.findById(principal.id())
-                    .filter(member -> member.failedSignIns() > 0)
-                    .ifPresent(member -> {
-                        member.signedIn();
-                        members.save(member);
-                    });
+            members.clearFailedSignIns(principal.id());
         }
     }
 

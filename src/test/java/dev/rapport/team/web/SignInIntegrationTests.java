@@ -43,6 +43,35 @@ class SignInIntegrationTests {
     }
 
     @Test
+    void aLongEmailAddressCanSignIn() {
+        String email = "x".repeat(60) + "@" + "y".repeat(50) + "." + "z".repeat(50) + ".test";
+        var invited = team.invite(new dev.rapport.team.Commands.InviteMember("Long", email, Role.VIEWER, null, "en"));
+        team.acceptInvitation(invited.token(), TestMembers.PASSWORD);
+        var session = new WebSession(port);
+        assertThat(session.signIn(email, TestMembers.PASSWORD)).endsWith("/");
+        assertThat(session.get("/account").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aLockedOutMembersTokensKeepWorking() {
+        var member = TestMembers.create(team, Role.MARKETER);
+        var api = new dev.rapport.testing.Api(port).basic(member.email(), member.password());
+        String created =
+                api.post("/api/v1/me/tokens", "{\"name\":\"integration\"}").body();
+        String secret = created.replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
+        for (int i = 0; i < 5; i++) {
+            new WebSession(port).signIn(member.email(), "guessing " + i);
+        }
+        assertThat(new WebSession(port).signIn(member.email(), member.password()))
+                .endsWith("/login?locked");
+        assertThat(new dev.rapport.testing.Api(port)
+                        .bearer(secret)
+                        .get("/api/v1/members")
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void repeatedFailuresLockTheAccountEvenForTheRightPassword() {
         var member = TestMembers.create(team, Role.MARKETER);
         for (int i = 0; i < 5; i++) {

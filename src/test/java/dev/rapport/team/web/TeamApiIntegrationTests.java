@@ -140,6 +140,69 @@ class TeamApiIntegrationTests {
     }
 
     @Test
+    void aTokenCannotCreateTokensAndEveryTokenExpires() {
+        var member = TestMembers.create(team, Role.MARKETER);
+        var created =
+                new Api(port).basic(member.email(), member.password()).post("/api/v1/me/tokens", "{\"name\":\"ci\"}");
+        JsonNode body = json.readTree(created.body());
+        assertThat(body.get("token").get("expiresAt").asString()).isNotBlank();
+
+        var minted =
+                new Api(port).bearer(body.get("secret").asString()).post("/api/v1/me/tokens", "{\"name\":\"forever\"}");
+
+        assertThat(minted.statusCode()).isEqualTo(403);
+        assertThat(json.readTree(minted.body()).get("detail").asString()).contains("sign in with your password");
+    }
+
+    @Test
+    void reactivatingAMemberDoesNotBringBackTheirTokens() {
+        var member = TestMembers.create(team, Role.MARKETER);
+        String secret = json.readTree(new Api(port)
+                        .basic(member.email(), member.password())
+                        .post("/api/v1/me/tokens", "{\"name\":\"cli\"}")
+                        .body())
+                .get("secret")
+                .asString();
+        admin().patch("/api/v1/members/" + member.id(), "{\"active\":false}");
+        admin().patch("/api/v1/members/" + member.id(), "{\"active\":true}");
+
+        assertThat(new Api(port).bearer(secret).get("/api/v1/members").statusCode())
+                .isEqualTo(401);
+        assertThat(new Api(port)
+                        .basic(member.email(), member.password())
+                        .get("/api/v1/members")
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void blankNamesAndAddressesAreRefusedAndADepartmentCanBeRemoved() {
+        var member = TestMembers.create(team, Role.RESPONDER);
+        long support = team.departments().stream()
+                .filter(d -> "support".equals(d.code()))
+                .findFirst()
+                .orElseThrow()
+                .id();
+
+        assertThat(admin().patch("/api/v1/members/" + member.id(), "{\"email\":\"\"}")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(admin().patch("/api/v1/members/" + member.id(), "{\"name\":\"   \"}")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(admin().patch("/api/v1/members/" + member.id(), "{\"departmentId\":" + support + "}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(team.member(member.id()).departmentId()).isEqualTo(support);
+
+        assertThat(admin().patch("/api/v1/members/" + member.id(), "{\"departmentId\":0}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(team.member(member.id()).departmentId()).isNull();
+        assertThat(team.member(member.id()).email()).isEqualTo(member.email());
+    }
+
+    @Test
     void theLastAdminCannotBeDemotedOrDeactivated() {
         var testAdmin = team.memberByEmail(TestMembers.ADMIN_EMAIL).orElseThrow();
         team.members().stream()
