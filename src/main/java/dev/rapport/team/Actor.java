@@ -11,10 +11,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * The signed-in member behind the current request, as far as the team knows it.
  *
+ * @param role the member's role when they signed in; null for the system itself
  * @param viaToken whether the request authenticated with a personal access token
  */
 public record Actor(
-        @Nullable Long memberId, String email, @Nullable String source, boolean viaToken) {
+        @Nullable Long memberId,
+        String email,
+        @Nullable Role role,
+        @Nullable String source,
+        boolean viaToken) {
 
     /** The current member, or "system" when no one is signed in (start-up, command line). */
     public static Actor current() {
@@ -23,10 +28,15 @@ public record Actor(
             return new Actor(
                     principal.id(),
                     principal.getUsername(),
+                    principal.role(),
                     RequestOrigin.address(),
                     AccessTokenAuthentication.VIA_TOKEN.equals(authentication.getDetails()));
         }
-        return new Actor(null, AuditRecord.SYSTEM, RequestOrigin.address(), false);
+        return new Actor(null, AuditRecord.SYSTEM, null, RequestOrigin.address(), false);
+    }
+
+    public boolean is(Role role) {
+        return this.role == role;
     }
 
     public long requireMemberId() {

@@ -273,6 +273,15 @@ public class TeamManagement {
         events.publishEvent(new PasswordChanged(actor.email(), member.id(), actor.source(), Instant.now()));
     }
 
+    /** Re-authentication for sensitive actions (revealing a credential): the member's own password. */
+    @Transactional(readOnly = true)
+    public void confirmPassword(String password) {
+        Member member = load(Actor.current().requireMemberId());
+        if (member.passwordHash() == null || !passwords.matches(password, member.passwordHash())) {
+            throw Refusal.invalid("password.current-wrong");
+        }
+    }
+
     public void changeOwnLanguage(String language) {
         Member member = load(Actor.current().requireMemberId());
         member.speak(Locale.forLanguageTag(language).getLanguage().equals("zh") ? "zh-CN" : "en");

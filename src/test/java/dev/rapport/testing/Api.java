@@ -54,6 +54,10 @@ public final class Api {
         return send("POST", path, json);
     }
 
+    public HttpResponse<String> put(String path, String json) {
+        return send("PUT", path, json);
+    }
+
     public HttpResponse<String> patch(String path, String json) {
         return send("PATCH", path, json);
     }

@@ -27,8 +27,8 @@ class HomeController {
             new Lesson(6, "audience", null, false),
             new Lesson(7, "content", null, false),
             new Lesson(8, "content", null, false),
-            new Lesson(9, "team", "/members", false),
-            new Lesson(10, "screening", "/audit", true));
+            new Lesson(9, "accounts", "/accounts", false),
+            new Lesson(10, "accounts", "/accounts", false));
 
     @GetMapping("/")
     String home(Model model) {

@@ -1,0 +1,95 @@
+package dev.rapport.accounts;
+
+import dev.rapport.core.AuditRecord;
+import dev.rapport.core.Audited;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** What happened in the registry and the vault; all of it is audited. Values never appear here. */
+public interface AccountEvents {
+
+    record AccountRequested(
+            String actor,
+            long accountId,
+            String network,
+            String handle,
+            @Nullable String source,
+            Instant occurredAt) implements Audited {
+        public AuditRecord auditRecord() {
+            return new AuditRecord(
+                    actor, "account.requested", "account:" + accountId, network + " " + handle, source, occurredAt);
+        }
+    }
+
+    record AccountDecided(
+            String actor,
+            long accountId,
+            boolean approved,
+            @Nullable String reason,
+            @Nullable String source,
+            Instant occurredAt)
+            implements Audited {
+        public AuditRecord auditRecord() {
+            return new AuditRecord(
+                    actor,
+                    approved ? "account.approved" : "account.rejected",
+                    "account:" + accountId,
+                    reason,
+                    source,
+                    occurredAt);
+        }
+    }
+
+    record AccessChanged(
+            String actor,
+            long accountId,
+            long memberId,
+            String permissions,
+            @Nullable String source,
+            Instant occurredAt)
+            implements Audited {
+        public AuditRecord auditRecord() {
+            return new AuditRecord(
+                    actor,
+                    "account.access-changed",
+                    "account:" + accountId,
+                    "member:" + memberId + " " + permissions,
+                    source,
+                    occurredAt);
+        }
+    }
+
+    record SecretStored(
+            String actor,
+            long accountId,
+            long secretId,
+            SecretKind kind,
+            String label,
+            @Nullable String source,
+            Instant occurredAt)
+            implements Audited {
+        public AuditRecord auditRecord() {
+            return new AuditRecord(
+                    actor,
+                    "secret.stored",
+                    "secret:" + secretId,
+                    "account:" + accountId + " " + kind + " " + label,
+                    source,
+                    occurredAt);
+        }
+    }
+
+    /** A member saw a secret's value: from now on it counts as exposed to them. */
+    record SecretRevealed(
+            String actor,
+            long memberId,
+            long accountId,
+            long secretId,
+            @Nullable String source,
+            Instant occurredAt) implements Audited {
+        public AuditRecord auditRecord() {
+            return new AuditRecord(
+                    actor, "secret.revealed", "secret:" + secretId, "account:" + accountId, source, occurredAt);
+        }
+    }
+}

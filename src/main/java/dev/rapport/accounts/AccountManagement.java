@@ -1,0 +1,146 @@
+package dev.rapport.accounts;
+
+import dev.rapport.accounts.AccountCommands.Decide;
+import dev.rapport.accounts.AccountCommands.GrantAccess;
+import dev.rapport.accounts.AccountCommands.RequestAccount;
+import dev.rapport.accounts.AccountEvents.AccessChanged;
+import dev.rapport.accounts.AccountEvents.AccountDecided;
+import dev.rapport.accounts.AccountEvents.AccountRequested;
+import dev.rapport.accounts.domain.AccountRecords;
+import dev.rapport.core.Refusal;
+import dev.rapport.team.Actor;
+import dev.rapport.team.MemberView;
+import dev.rapport.team.Role;
+import dev.rapport.team.TeamManagement;
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeSet;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The registry's facade: request, decide, list and grant access to official accounts. */
+@Service
+@Transactional
+public class AccountManagement {
+
+    private final AccountRecords accounts;
+    private final AccountAccess access;
+    private final TeamManagement team;
+    private final ApplicationEventPublisher events;
+
+    AccountManagement(
+            AccountRecords accounts, AccountAccess access, TeamManagement team, ApplicationEventPublisher events) {
+        this.accounts = accounts;
+        this.access = access;
+        this.team = team;
+        this.events = events;
+    }
+
+    /** The accounts the signed-in member may see. */
+    @Transactional(readOnly = true)
+    public List<AccountView> accounts() {
+        Actor actor = Actor.current();
+        if (actor.is(Role.ADMIN) || actor.is(Role.LEAD)) {
+            return accounts.all();
+        }
+        return accounts.reachableBy(actor.requireMemberId());
+    }
+
+    @Transactional(readOnly = true)
+    public AccountView account(long id) {
+        access.requireVisible(id);
+        return accounts.find(id).orElseThrow();
+    }
+
+    /**
+     * Asks for a new official account. It exists in the registry at once, as REQUESTED, and becomes
+     * ACTIVE when a lead or admin approves it.
+     */
+    public AccountView request(RequestAccount command) {
+        Actor actor = Actor.current();
+        if (actor.is(Role.VIEWER) || actor.is(Role.RESPONDER)) {
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "account.request-not-allowed");
+        }
+        String network = command.network().strip().toLowerCase(java.util.Locale.ROOT);
+        if (!Networks.CODES.contains(network)) {
+            throw Refusal.invalid("account.network-unknown", command.network());
+        }
+        String handle = command.handle().strip();
+        if (accounts.handleTaken(network, handle)) {
+            throw Refusal.conflict("account.handle-taken", handle);
+        }
+        for (long owner : command.owners()) {
+            MemberView member = team.member(owner);
+            if (!member.active()) {
+                throw Refusal.invalid("account.owner-inactive", member.name());
+            }
+        }
+        long id = accounts.insert(
+                network,
+                handle,
+                blankToNull(command.url()),
+                command.purpose().strip(),
+                blankToNull(command.notes()),
+                AccountStatus.REQUESTED,
+                actor.requireMemberId(),
+                command.owners());
+        events.publishEvent(new AccountRequested(actor.email(), id, network, handle, actor.source(), Instant.now()));
+        return accounts.find(id).orElseThrow();
+    }
+
+    /** A lead or admin approves or rejects a request; a rejection says why. */
+    public AccountView decide(long id, Decide decision) {
+        Actor actor = Actor.current();
+        if (!actor.is(Role.ADMIN) && !actor.is(Role.LEAD)) {
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "account.decide-not-allowed");
+        }
+        AccountView account = account(id);
+        if (account.status() != AccountStatus.REQUESTED) {
+            throw Refusal.conflict("account.not-requested");
+        }
+        String reason = blankToNull(decision.reason());
+        if (!decision.approve() && reason == null) {
+            throw Refusal.invalid("account.reason-required");
+        }
+        accounts.decide(
+                id,
+                decision.approve() ? AccountStatus.ACTIVE : AccountStatus.REJECTED,
+                actor.requireMemberId(),
+                reason);
+        events.publishEvent(
+                new AccountDecided(actor.email(), id, decision.approve(), reason, actor.source(), Instant.now()));
+        return accounts.find(id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public List<GrantView> grants(long accountId) {
+        access.requireVisible(accountId);
+        return accounts.grants(accountId);
+    }
+
+    /** Admins set what a member may do on an account. */
+    public GrantView grant(long accountId, GrantAccess command) {
+        Actor actor = Actor.current();
+        if (!actor.is(Role.ADMIN)) {
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "error.forbidden");
+        }
+        account(accountId);
+        if (!team.member(command.memberId()).active()) {
+            throw Refusal.invalid("account.grantee-inactive");
+        }
+        accounts.replaceGrant(accountId, command.memberId(), command.permissions(), actor.requireMemberId());
+        events.publishEvent(new AccessChanged(
+                actor.email(),
+                accountId,
+                command.memberId(),
+                command.permissions().isEmpty() ? "none" : new TreeSet<>(command.permissions()).toString(),
+                actor.source(),
+                Instant.now()));
+        return new GrantView(accountId, command.memberId(), command.permissions());
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

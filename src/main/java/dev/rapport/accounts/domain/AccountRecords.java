@@ -1,0 +1,158 @@
+package dev.rapport.accounts.domain;
+
+import dev.rapport.accounts.AccountPermission;
+import dev.rapport.accounts.AccountStatus;
+import dev.rapport.accounts.AccountView;
+import dev.rapport.accounts.GrantView;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The registry's tables: accounts, their owners and their grants. */
+@Repository
+public class AccountRecords {
+
+    private final JdbcClient jdbc;
+
+    AccountRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(
+            String network,
+            String handle,
+            @Nullable String url,
+            String purpose,
+            @Nullable String notes,
+            AccountStatus status,
+            long registeredBy,
+            List<Long> owners) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO account (network, handle, url, purpose, notes, status, registered_by, created_at, version)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                .params(network, handle, url, purpose, notes, status.name(), registeredBy, now())
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        owners.stream()
+                .distinct()
+                .forEach(owner -> jdbc.sql("INSERT INTO account_owner (account_id, member_id) VALUES (?, ?)")
+                        .params(id, owner)
+                        .update());
+        return id;
+    }
+
+    public boolean handleTaken(String network, String handle) {
+        return jdbc.sql("SELECT COUNT(*) FROM account WHERE network = ? AND LOWER(handle) = LOWER(?)")
+                        .params(network, handle)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    public Optional<AccountView> find(long id) {
+        return jdbc.sql("SELECT * FROM account WHERE id = ?")
+                .param(id)
+                .query(this::account)
+                .optional();
+    }
+
+    public List<AccountView> all() {
+        return jdbc.sql("SELECT * FROM account ORDER BY network, handle")
+                .query(this::account)
+                .list();
+    }
+
+    /** Accounts a member owns or holds a grant on. */
+    public List<AccountView> reachableBy(long memberId) {
+        return jdbc.sql("""
+                        SELECT * FROM account WHERE id IN (
+                            SELECT account_id FROM account_owner WHERE member_id = :m
+                            UNION SELECT account_id FROM account_grant WHERE member_id = :m)
+                        ORDER BY network, handle""").param("m", memberId).query(this::account).list();
+    }
+
+    public void decide(long id, AccountStatus status, long decidedBy, @Nullable String note) {
+        jdbc.sql("UPDATE account SET status = ?, decided_by = ?, decision_note = ?, version = version + 1 WHERE id = ?")
+                .params(status.name(), decidedBy, note, id)
+                .update();
+    }
+
+    public boolean owns(long memberId, long accountId) {
+        return jdbc.sql("SELECT COUNT(*) FROM account_owner WHERE account_id = ? AND member_id = ?")
+                        .params(accountId, memberId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    public Set<AccountPermission> permissions(long memberId, long accountId) {
+        Set<AccountPermission> permissions = EnumSet.noneOf(AccountPermission.class);
+        jdbc.sql("SELECT permission FROM account_grant WHERE account_id = ? AND member_id = ?")
+                .params(accountId, memberId)
+                .query(String.class)
+                .list()
+                .forEach(p -> permissions.add(AccountPermission.valueOf(p)));
+        return permissions;
+    }
+
+    public List<GrantView> grants(long accountId) {
+        Map<Long, Set<AccountPermission>> byMember = new LinkedHashMap<>();
+        jdbc.sql("SELECT member_id, permission FROM account_grant WHERE account_id = ? ORDER BY member_id")
+                .param(accountId)
+                .query((rs, n) -> byMember.computeIfAbsent(rs.getLong(1), m -> EnumSet.noneOf(AccountPermission.class))
+                        .add(AccountPermission.valueOf(rs.getString(2))))
+                .list();
+        List<GrantView> grants = new ArrayList<>();
+        byMember.forEach((member, permissions) -> grants.add(new GrantView(accountId, member, permissions)));
+        return grants;
+    }
+
+    public void replaceGrant(long accountId, long memberId, Set<AccountPermission> permissions, long grantedBy) {
+        jdbc.sql("DELETE FROM account_grant WHERE account_id = ? AND member_id = ?")
+                .params(accountId, memberId)
+                .update();
+        for (AccountPermission permission : permissions) {
+            jdbc.sql(
+                            "INSERT INTO account_grant (account_id, member_id, permission, granted_by, granted_at) VALUES (?, ?, ?, ?, ?)")
+                    .params(accountId, memberId, permission.name(), grantedBy, now())
+                    .update();
+        }
+    }
+
+    private AccountView account(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        return new AccountView(
+                id,
+                rs.getString("network"),
+                rs.getString("handle"),
+                rs.getString("url"),
+                rs.getString("purpose"),
+                rs.getString("notes"),
+                AccountStatus.valueOf(rs.getString("status")),
+                jdbc.sql("SELECT member_id FROM account_owner WHERE account_id = ? ORDER BY member_id")
+                        .param(id)
+                        .query(Long.class)
+                        .list(),
+                rs.getLong("registered_by"),
+                rs.getObject("decided_by", Long.class),
+                rs.getString("decision_note"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+    }
+}

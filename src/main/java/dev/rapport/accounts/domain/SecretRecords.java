@@ -1,0 +1,137 @@
+package dev.rapport.accounts.domain;
+
+import dev.rapport.accounts.SecretKind;
+import dev.rapport.accounts.SecretView;
+import dev.rapport.accounts.vault.Envelope.Sealed;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The vault's tables: sealed secrets, the vault's own keys, and who has seen what. */
+@Repository
+public class SecretRecords {
+
+    /** A stored secret with its sealed value, for the vault's own use only. */
+    public record StoredSecret(SecretView view, String ref, Sealed sealed) {}
+
+    private final JdbcClient jdbc;
+
+    SecretRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(
+            long accountId,
+            String ref,
+            SecretKind kind,
+            String label,
+            Sealed sealed,
+            @Nullable String fingerprint,
+            @Nullable Integer rotationDays,
+            long createdBy) {
+        var keys = new GeneratedKeyHolder();
+        OffsetDateTime now = AccountRecords.now();
+        jdbc.sql("""
+                        INSERT INTO secret (account_id, ref, kind, label, ciphertext, wrapped_key, master_key_id,
+                                            fingerprint, rotation_days, created_by, created_at, changed_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        accountId,
+                        ref,
+                        kind.name(),
+                        label,
+                        sealed.ciphertext(),
+                        sealed.wrappedKey(),
+                        sealed.masterKeyId(),
+                        fingerprint,
+                        rotationDays,
+                        createdBy,
+                        now,
+                        now)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** An earlier secret of the same kind and label is kept, retired, for history. */
+    public void retire(long accountId, SecretKind kind, String label) {
+        jdbc.sql(
+                        "UPDATE secret SET retired_at = ? WHERE account_id = ? AND kind = ? AND LOWER(label) = LOWER(?) AND retired_at IS NULL")
+                .params(AccountRecords.now(), accountId, kind.name(), label)
+                .update();
+    }
+
+    /**
+     * Whether this value (by its fingerprint) is in use on any account, or was ever used for the
+     * same secret before: a reused or recycled password.
+     */
+    public boolean fingerprintUsed(String fingerprint, long accountId, SecretKind kind, String label) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM secret WHERE fingerprint = ?
+                        AND (retired_at IS NULL OR (account_id = ? AND kind = ? AND LOWER(label) = LOWER(?)))""")
+                        .params(fingerprint, accountId, kind.name(), label)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    public List<SecretView> live(long accountId) {
+        return jdbc.sql("SELECT * FROM secret WHERE account_id = ? AND retired_at IS NULL ORDER BY kind, label")
+                .param(accountId)
+                .query(SecretRecords::view)
+                .list();
+    }
+
+    public Optional<StoredSecret> find(long accountId, long secretId) {
+        return jdbc.sql("SELECT * FROM secret WHERE id = ? AND account_id = ? AND retired_at IS NULL")
+                .params(secretId, accountId)
+                .query((rs, n) -> new StoredSecret(
+                        view(rs, n),
+                        rs.getString("ref"),
+                        new Sealed(
+                                rs.getString("ciphertext"),
+                                rs.getString("wrapped_key"),
+                                rs.getString("master_key_id"))))
+                .optional();
+    }
+
+    public void exposed(long secretId, long memberId) {
+        jdbc.sql("INSERT INTO secret_exposure (secret_id, member_id, revealed_at) VALUES (?, ?, ?)")
+                .params(secretId, memberId, AccountRecords.now())
+                .update();
+    }
+
+    public Optional<Sealed> vaultKey(String name) {
+        return jdbc.sql("SELECT wrapped_key, master_key_id FROM vault_key WHERE name = ?")
+                .param(name)
+                .query((rs, n) -> new Sealed("", rs.getString(1), rs.getString(2)))
+                .optional();
+    }
+
+    public void insertVaultKey(String name, String wrappedKey, String masterKeyId) {
+        jdbc.sql("INSERT INTO vault_key (name, wrapped_key, master_key_id) VALUES (?, ?, ?)")
+                .params(name, wrappedKey, masterKeyId)
+                .update();
+    }
+
+    static SecretView view(ResultSet rs, int row) throws SQLException {
+        Integer rotationDays = rs.getObject("rotation_days", Integer.class);
+        Instant changedAt = rs.getObject("changed_at", OffsetDateTime.class).toInstant();
+        return new SecretView(
+                rs.getLong("id"),
+                rs.getLong("account_id"),
+                SecretKind.valueOf(rs.getString("kind")),
+                rs.getString("label"),
+                rs.getLong("created_by"),
+                changedAt,
+                rotationDays,
+                rotationDays == null ? null : changedAt.plus(Duration.ofDays(rotationDays)));
+    }
+}
