@@ -107,6 +107,10 @@ public final class Browser implements AutoCloseable {
         return find(css).getText();
     }
 
+    public String attribute(String css, String name) {
+        return find(css).getAttribute(name);
+    }
+
     public String page() {
         return driver.findElement(By.tagName("body")).getText();
     }

@@ -8,6 +8,7 @@ import dev.rapport.team.Commands.CreateToken;
 import dev.rapport.team.TeamManagement;
 import dev.rapport.team.security.MemberSessions;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -86,17 +87,22 @@ class AccountController {
         return "redirect:/login?signedout";
     }
 
+    /**
+     * Shows the new token in this response only: a redirect would carry it through the session
+     * store, which is a database table.
+     */
     @PostMapping("/account/tokens")
     String createToken(
             @Valid @ModelAttribute CreateToken createToken,
             BindingResult result,
             Model model,
             HttpSession session,
-            RedirectAttributes redirect) {
+            HttpServletResponse response) {
         if (!result.hasErrors()) {
             try {
-                redirect.addFlashAttribute("createdToken", tokens.create(createToken));
-                return "redirect:/account";
+                model.addAttribute("createdToken", tokens.create(createToken));
+                model.addAttribute("createToken", new CreateToken("", 90));
+                response.setHeader("Cache-Control", "no-store");
             } catch (Refusal refusal) {
                 result.reject(refusal.messageKey(), refusal.arguments(), null);
             }

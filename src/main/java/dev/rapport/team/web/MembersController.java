@@ -10,6 +10,7 @@ import dev.rapport.team.Invited;
 import dev.rapport.team.Role;
 import dev.rapport.team.TeamManagement;
 import dev.rapport.team.security.MemberSessions;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.Map;
 import java.util.function.Function;
@@ -66,12 +67,12 @@ class MembersController {
             @Valid @ModelAttribute InviteMember inviteMember,
             BindingResult result,
             Model model,
-            RedirectAttributes redirect) {
+            HttpServletResponse response) {
         if (!result.hasErrors()) {
             try {
                 Invited invited = team.invite(inviteMember);
-                share(invited, redirect);
-                return "redirect:/members/" + invited.member().id();
+                share(invited, model, response);
+                return member(invited.member().id(), model);
             } catch (Refusal refusal) {
                 result.reject(refusal.messageKey(), refusal.arguments(), null);
             }
@@ -128,13 +129,13 @@ class MembersController {
 
     @PostMapping("/members/{id}/link")
     @PreAuthorize("hasRole('ADMIN')")
-    String link(@PathVariable long id, RedirectAttributes redirect) {
+    String link(@PathVariable long id, Model model, HttpServletResponse response) {
         try {
-            share(team.issueSignInLink(id), redirect);
+            share(team.issueSignInLink(id), model, response);
         } catch (Refusal refusal) {
-            redirect.addFlashAttribute("refusal", refusal.messageKey());
+            model.addAttribute("refusal", refusal.messageKey());
         }
-        return "redirect:/members/" + id;
+        return member(id, model);
     }
 
     @PostMapping("/members/{id}/sessions/revoke")
@@ -169,11 +170,15 @@ class MembersController {
         return "team/departments";
     }
 
-    /** Shows the link to the admin once, and e-mails it where mail is configured. */
-    private void share(Invited invited, RedirectAttributes redirect) {
+    /**
+     * Shows the link to the admin in this response only (a redirect would carry it through the
+     * session store), and e-mails it where mail is configured.
+     */
+    private void share(Invited invited, Model model, HttpServletResponse response) {
         String link = absolute(invited);
-        redirect.addFlashAttribute("link", link);
-        redirect.addFlashAttribute("emailed", mail.send(invited, link));
+        model.addAttribute("link", link);
+        model.addAttribute("emailed", mail.send(invited, link));
+        response.setHeader("Cache-Control", "no-store");
     }
 
     static String absolute(Invited invited) {

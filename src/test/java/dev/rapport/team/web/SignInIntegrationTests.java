@@ -235,6 +235,28 @@ class SignInIntegrationTests {
     }
 
     @Test
+    void aNewTokenIsShownOnceAndNeverPassesThroughTheSessionStore(
+            @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        var member = TestMembers.create(team, Role.MARKETER);
+        var session = new WebSession(port);
+        session.signIn(member.email(), member.password());
+        session.get("/account");
+        var page = session.post("/account/tokens", Map.of("name", "laptop", "expiresInDays", "30"));
+        var matcher = java.util.regex.Pattern.compile("id=\"created-token\">(rpt_[^<]+)<")
+                .matcher(page.body());
+        assertThat(matcher.find()).isTrue();
+        String secret = matcher.group(1);
+
+        assertThat(session.get("/account").body()).doesNotContain(secret);
+        var stored = jdbc.sql("SELECT attribute_bytes FROM spring_session_attributes")
+                .query(byte[].class)
+                .list();
+        assertThat(stored).isNotEmpty();
+        assertThat(stored)
+                .noneMatch(bytes -> new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).contains(secret));
+    }
+
+    @Test
     void theLanguageFollowsTheBrowserAndTheSwitch() {
         var session = new WebSession(port);
         assertThat(session.get("/login").body()).contains("Sign in");

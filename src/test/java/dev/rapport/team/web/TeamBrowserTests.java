@@ -31,7 +31,10 @@ class TeamBrowserTests {
                     .select("#role", "RESPONDER")
                     .submit("#invite-submit");
             link = admin.text("#invitation-link");
-            memberPage = admin.path();
+            memberPage = java.net
+                    .URI
+                    .create(admin.attribute("#member-form", "action"))
+                    .getPath();
             assertThat(link).contains("/invitation/");
             assertThat(admin.text("#member-status")).isEqualTo("已邀请");
             admin.screenshot("04-invitation-link-zh");
