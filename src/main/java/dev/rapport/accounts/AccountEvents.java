@@ -92,4 +92,26 @@ public interface AccountEvents {
                     actor, "secret.revealed", "secret:" + secretId, "account:" + accountId, source, occurredAt);
         }
     }
+
+    record MemberOffboarded(
+            String actor,
+            long memberId,
+            String reason,
+            int accountsReassigned,
+            int grantsRevoked,
+            int rotationTasks,
+            @Nullable String source,
+            Instant occurredAt)
+            implements Audited {
+        public AuditRecord auditRecord() {
+            return new AuditRecord(
+                    actor,
+                    "member.offboarded",
+                    "member:" + memberId,
+                    reason + ": " + accountsReassigned + " accounts reassigned, " + grantsRevoked + " grants revoked, "
+                            + rotationTasks + " rotation tasks",
+                    source,
+                    occurredAt);
+        }
+    }
 }

@@ -75,6 +75,8 @@ public class CredentialVault {
         }
         String ref = UUID.randomUUID().toString();
         var sealed = Envelope.seal(value.getBytes(StandardCharsets.UTF_8), ref, keys.current());
+        secrets.liveId(accountId, command.kind(), label)
+                .ifPresent(previous -> secrets.completeTasks(previous, actor.requireMemberId()));
         secrets.retire(accountId, command.kind(), label);
         long id = secrets.insert(
                 accountId, ref, command.kind(), label, sealed, fingerprint, rotationDays, actor.requireMemberId());

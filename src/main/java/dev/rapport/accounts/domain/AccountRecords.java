@@ -132,6 +132,39 @@ public class AccountRecords {
         }
     }
 
+    public List<AccountView> ownedBy(long memberId) {
+        return jdbc.sql(
+                        "SELECT * FROM account WHERE id IN (SELECT account_id FROM account_owner WHERE member_id = ?) ORDER BY network, handle")
+                .param(memberId)
+                .query(this::account)
+                .list();
+    }
+
+    public void replaceOwner(long accountId, long from, @Nullable Long to) {
+        jdbc.sql("DELETE FROM account_owner WHERE account_id = ? AND member_id = ?")
+                .params(accountId, from)
+                .update();
+        if (to != null && !owns(to, accountId)) {
+            jdbc.sql("INSERT INTO account_owner (account_id, member_id) VALUES (?, ?)")
+                    .params(accountId, to)
+                    .update();
+        }
+    }
+
+    /** Accounts on which the member holds this permission through a grant. */
+    public List<Long> grantedTo(long memberId, AccountPermission permission) {
+        return jdbc.sql("SELECT account_id FROM account_grant WHERE member_id = ? AND permission = ?")
+                .params(memberId, permission.name())
+                .query(Long.class)
+                .list();
+    }
+
+    public int deleteGrantsOf(long memberId) {
+        return jdbc.sql("DELETE FROM account_grant WHERE member_id = ?")
+                .param(memberId)
+                .update();
+    }
+
     private AccountView account(ResultSet rs, int row) throws SQLException {
         long id = rs.getLong("id");
         return new AccountView(

@@ -1,5 +1,6 @@
 package dev.rapport.accounts.domain;
 
+import dev.rapport.accounts.RotationTask;
 import dev.rapport.accounts.SecretKind;
 import dev.rapport.accounts.SecretView;
 import dev.rapport.accounts.vault.Envelope.Sealed;
@@ -100,6 +101,79 @@ public class SecretRecords {
                                 rs.getString("wrapped_key"),
                                 rs.getString("master_key_id"))))
                 .optional();
+    }
+
+    /** The live secret of this kind and label on the account, if any. */
+    public Optional<Long> liveId(long accountId, SecretKind kind, String label) {
+        return jdbc.sql(
+                        "SELECT id FROM secret WHERE account_id = ? AND kind = ? AND LOWER(label) = LOWER(?) AND retired_at IS NULL")
+                .params(accountId, kind.name(), label)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** Live secrets on any of these accounts, or on every account when {@code all}. */
+    public List<SecretView> liveOn(java.util.Collection<Long> accountIds, boolean all) {
+        return jdbc
+                .sql("SELECT * FROM secret WHERE retired_at IS NULL ORDER BY account_id, id")
+                .query(SecretRecords::view)
+                .list()
+                .stream()
+                .filter(secret -> all || accountIds.contains(secret.accountId()))
+                .toList();
+    }
+
+    /** Live secrets the member has seen. */
+    public List<SecretView> exposedTo(long memberId) {
+        return jdbc.sql(
+                        "SELECT * FROM secret WHERE retired_at IS NULL AND id IN (SELECT secret_id FROM secret_exposure WHERE member_id = ?)")
+                .param(memberId)
+                .query(SecretRecords::view)
+                .list();
+    }
+
+    /** Opens a rotation task unless one is already open for this secret and member. */
+    public boolean openTask(SecretView secret, long memberId, String reason) {
+        long open = jdbc.sql(
+                        "SELECT COUNT(*) FROM rotation_task WHERE secret_id = ? AND member_id = ? AND done_at IS NULL")
+                .params(secret.id(), memberId)
+                .query(Long.class)
+                .single();
+        if (open > 0) {
+            return false;
+        }
+        jdbc.sql(
+                        "INSERT INTO rotation_task (secret_id, account_id, member_id, reason, created_at) VALUES (?, ?, ?, ?, ?)")
+                .params(secret.id(), secret.accountId(), memberId, reason, AccountRecords.now())
+                .update();
+        return true;
+    }
+
+    public List<RotationTask> tasksFor(long memberId) {
+        return jdbc.sql("""
+                        SELECT t.*, s.kind, s.label FROM rotation_task t JOIN secret s ON s.id = t.secret_id
+                        WHERE t.member_id = ? ORDER BY t.done_at DESC, t.id""").param(memberId).query(SecretRecords::task).list();
+    }
+
+    /** A new value for a secret completes every open task on it. */
+    public int completeTasks(long secretId, long doneBy) {
+        return jdbc.sql("UPDATE rotation_task SET done_at = ?, done_by = ? WHERE secret_id = ? AND done_at IS NULL")
+                .params(AccountRecords.now(), doneBy, secretId)
+                .update();
+    }
+
+    static RotationTask task(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime done = rs.getObject("done_at", OffsetDateTime.class);
+        return new RotationTask(
+                rs.getLong("id"),
+                rs.getLong("secret_id"),
+                rs.getLong("account_id"),
+                SecretKind.valueOf(rs.getString("kind")),
+                rs.getString("label"),
+                rs.getLong("member_id"),
+                rs.getString("reason"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                done == null ? null : done.toInstant());
     }
 
     public void exposed(long secretId, long memberId) {

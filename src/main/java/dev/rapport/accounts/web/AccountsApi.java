@@ -9,6 +9,7 @@ import dev.rapport.accounts.AccountManagement;
 import dev.rapport.accounts.AccountView;
 import dev.rapport.accounts.CredentialVault;
 import dev.rapport.accounts.GrantView;
+import dev.rapport.accounts.Offboarding;
 import dev.rapport.accounts.SecretView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,10 +35,12 @@ class AccountsApi {
 
     private final AccountManagement accounts;
     private final CredentialVault vault;
+    private final Offboarding offboarding;
 
-    AccountsApi(AccountManagement accounts, CredentialVault vault) {
+    AccountsApi(AccountManagement accounts, CredentialVault vault, Offboarding offboarding) {
         this.accounts = accounts;
         this.vault = vault;
+        this.offboarding = offboarding;
     }
 
     /** A revealed value; never cached. */
@@ -101,6 +104,20 @@ class AccountsApi {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
                 .body(new Revealed(vault.reveal(id, secretId, command)));
+    }
+
+    @GetMapping("/members/{id}/offboarding")
+    @Operation(summary = "What a member still owns and the rotation tasks opened for them (admins)")
+    Offboarding.Status offboardingStatus(@PathVariable long id) {
+        return offboarding.status(id);
+    }
+
+    @PostMapping("/members/{id}/offboarding")
+    @Operation(
+            summary =
+                    "Offboard a member or change their role: ends their access, reassigns their accounts, opens rotation tasks (admins)")
+    Offboarding.Status offboard(@PathVariable long id, @Valid @RequestBody Offboarding.Offboard command) {
+        return offboarding.offboard(id, command);
     }
 
     @GetMapping("/vault/generated-password")
