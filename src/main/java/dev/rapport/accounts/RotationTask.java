@@ -13,6 +13,8 @@ public record RotationTask(
         long id,
         long secretId,
         long accountId,
+        String network,
+        String handle,
         SecretKind kind,
         String label,
         long memberId,

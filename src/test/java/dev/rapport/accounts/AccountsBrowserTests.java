@@ -24,7 +24,7 @@ class AccountsBrowserTests {
     TeamManagement team;
 
     @Test
-    void aMarketerRequestsAnAccountALeadApprovesItAndThePasswordIsStoredAndRevealed() {
+    void requestApproveStoreRevealThenOffboardTheOwnerAndRotate() {
         var marketer = TestMembers.create(team, Role.MARKETER);
         var lead = TestMembers.create(team, Role.LEAD);
         String handle = "acme-weibo-" + UUID.randomUUID().toString().substring(0, 6);
@@ -64,6 +64,32 @@ class AccountsBrowserTests {
 
             browser.type("#reveal-password-" + secretId, marketer.password()).submit("#reveal-" + secretId);
             assertThat(browser.text("#revealed-" + secretId)).isEqualTo(password);
+        }
+        long accountId = Long.parseLong(accountPage.substring(accountPage.lastIndexOf('/') + 1));
+        try (Browser admin = new Browser(port, "en")) {
+            admin.signIn(TestMembers.ADMIN_EMAIL, TestMembers.ADMIN_PASSWORD);
+            admin.open("/members/" + marketer.id()).click("#offboarding-link");
+            admin.submit("#offboard");
+            assertThat(admin.text("#offboarding-refused")).contains("Choose a new owner for " + handle);
+
+            admin.select("#owner-" + accountId, String.valueOf(lead.id())).submit("#offboard");
+            assertThat(admin.page()).contains("Rotation tasks: 1 outstanding");
+            admin.screenshot("08-offboarding-en");
+        }
+        try (Browser browser = new Browser(port, "en")) {
+            browser.signIn(lead.email(), lead.password());
+            browser.open(accountPage);
+            browser.select("#kind", "PASSWORD")
+                    .type("#label", "main login")
+                    .type("#value", browser.text("#suggested-password"))
+                    .submit("#secret-submit");
+            assertThat(browser.text("#stored")).contains("Stored");
+        }
+        try (Browser admin = new Browser(port, "en")) {
+            admin.signIn(TestMembers.ADMIN_EMAIL, TestMembers.ADMIN_PASSWORD);
+            admin.open("/members/" + marketer.id() + "/offboarding");
+            assertThat(admin.page()).contains("Rotation tasks: 0 outstanding");
+            assertThat(admin.text("#rotation-tasks")).contains("done");
         }
     }
 }

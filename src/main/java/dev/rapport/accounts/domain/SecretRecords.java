@@ -151,7 +151,8 @@ public class SecretRecords {
 
     public List<RotationTask> tasksFor(long memberId) {
         return jdbc.sql("""
-                        SELECT t.*, s.kind, s.label FROM rotation_task t JOIN secret s ON s.id = t.secret_id
+                        SELECT t.*, s.kind, s.label, a.network, a.handle FROM rotation_task t
+                        JOIN secret s ON s.id = t.secret_id JOIN account a ON a.id = t.account_id
                         WHERE t.member_id = ? ORDER BY t.done_at DESC, t.id""").param(memberId).query(SecretRecords::task).list();
     }
 
@@ -168,6 +169,8 @@ public class SecretRecords {
                 rs.getLong("id"),
                 rs.getLong("secret_id"),
                 rs.getLong("account_id"),
+                rs.getString("network"),
+                rs.getString("handle"),
                 SecretKind.valueOf(rs.getString("kind")),
                 rs.getString("label"),
                 rs.getLong("member_id"),
