@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 /** What the accounts module is asked to do; validated at the edge. */
 public interface AccountCommands {
 
+    /** {@code capacityOverride}: a lead's or admin's reason to let an owner go beyond the limit. */
     record RequestAccount(
             @NotBlank String network,
             @NotBlank @Size(max = 120) String handle,
@@ -21,7 +22,8 @@ public interface AccountCommands {
 
             @NotBlank @Size(max = 500) String purpose,
             @Nullable @Size(max = 2000) String notes,
-            @NotEmpty List<Long> owners) {}
+            @NotEmpty List<Long> owners,
+            @Nullable @Size(max = 500) String capacityOverride) {}
 
     /** Approve or reject a request; a rejection needs its reason. */
     record Decide(

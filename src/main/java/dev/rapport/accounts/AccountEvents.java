@@ -114,4 +114,36 @@ public interface AccountEvents {
                     occurredAt);
         }
     }
+
+    record CapacityLimitChanged(
+            String actor, int limit, @Nullable String source, Instant occurredAt) implements Audited {
+        public AuditRecord auditRecord() {
+            return new AuditRecord(
+                    actor,
+                    "capacity.limit-changed",
+                    "workspace",
+                    "max " + limit + " accounts per marketer",
+                    source,
+                    occurredAt);
+        }
+    }
+
+    /** A lead or admin let a marketer own more accounts than the limit, and said why. */
+    record CapacityOverridden(
+            String actor,
+            long memberId,
+            long accountId,
+            String reason,
+            @Nullable String source,
+            Instant occurredAt) implements Audited {
+        public AuditRecord auditRecord() {
+            return new AuditRecord(
+                    actor,
+                    "capacity.overridden",
+                    "member:" + memberId,
+                    "account:" + accountId + " " + reason,
+                    source,
+                    occurredAt);
+        }
+    }
 }

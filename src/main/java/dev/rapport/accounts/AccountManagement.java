@@ -27,13 +27,19 @@ public class AccountManagement {
     private final AccountRecords accounts;
     private final AccountAccess access;
     private final TeamManagement team;
+    private final Capacity capacity;
     private final ApplicationEventPublisher events;
 
     AccountManagement(
-            AccountRecords accounts, AccountAccess access, TeamManagement team, ApplicationEventPublisher events) {
+            AccountRecords accounts,
+            AccountAccess access,
+            TeamManagement team,
+            Capacity capacity,
+            ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.access = access;
         this.team = team;
+        this.capacity = capacity;
         this.events = events;
     }
 
@@ -70,10 +76,14 @@ public class AccountManagement {
         if (accounts.handleTaken(network, handle)) {
             throw Refusal.conflict("account.handle-taken", handle);
         }
-        for (long owner : command.owners()) {
+        List<Long> beyond = new java.util.ArrayList<>();
+        for (long owner : command.owners().stream().distinct().toList()) {
             MemberView member = team.member(owner);
             if (!member.active()) {
                 throw Refusal.invalid("account.owner-inactive", member.name());
+            }
+            if (capacity.admit(owner, command.capacityOverride())) {
+                beyond.add(owner);
             }
         }
         long id = accounts.insert(
@@ -86,6 +96,7 @@ public class AccountManagement {
                 actor.requireMemberId(),
                 command.owners());
         events.publishEvent(new AccountRequested(actor.email(), id, network, handle, actor.source(), Instant.now()));
+        beyond.forEach(owner -> capacity.overridden(owner, id, command.capacityOverride()));
         return accounts.find(id).orElseThrow();
     }
 

@@ -68,7 +68,8 @@ class AccountsBrowserTests {
         long accountId = Long.parseLong(accountPage.substring(accountPage.lastIndexOf('/') + 1));
         try (Browser admin = new Browser(port, "en")) {
             admin.signIn(TestMembers.ADMIN_EMAIL, TestMembers.ADMIN_PASSWORD);
-            admin.open("/members/" + marketer.id()).click("#offboarding-link");
+            // The shared admin may have chosen Chinese in another journey: this one reads English.
+            admin.open("/members/" + marketer.id() + "?lang=en").click("#offboarding-link");
             admin.submit("#offboard");
             assertThat(admin.text("#offboarding-refused")).contains("Choose a new owner for " + handle);
 
@@ -87,7 +88,7 @@ class AccountsBrowserTests {
         }
         try (Browser admin = new Browser(port, "en")) {
             admin.signIn(TestMembers.ADMIN_EMAIL, TestMembers.ADMIN_PASSWORD);
-            admin.open("/members/" + marketer.id() + "/offboarding");
+            admin.open("/members/" + marketer.id() + "/offboarding?lang=en");
             assertThat(admin.page()).contains("Rotation tasks: 0 outstanding");
             assertThat(admin.text("#rotation-tasks")).contains("done");
         }

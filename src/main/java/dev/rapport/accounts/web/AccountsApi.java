@@ -7,6 +7,7 @@ import dev.rapport.accounts.AccountCommands.Reveal;
 import dev.rapport.accounts.AccountCommands.StoreSecret;
 import dev.rapport.accounts.AccountManagement;
 import dev.rapport.accounts.AccountView;
+import dev.rapport.accounts.Capacity;
 import dev.rapport.accounts.CredentialVault;
 import dev.rapport.accounts.GrantView;
 import dev.rapport.accounts.Offboarding;
@@ -36,11 +37,13 @@ class AccountsApi {
     private final AccountManagement accounts;
     private final CredentialVault vault;
     private final Offboarding offboarding;
+    private final Capacity capacity;
 
-    AccountsApi(AccountManagement accounts, CredentialVault vault, Offboarding offboarding) {
+    AccountsApi(AccountManagement accounts, CredentialVault vault, Offboarding offboarding, Capacity capacity) {
         this.accounts = accounts;
         this.vault = vault;
         this.offboarding = offboarding;
+        this.capacity = capacity;
     }
 
     /** A revealed value; never cached. */
@@ -118,6 +121,22 @@ class AccountsApi {
                     "Offboard a member or change their role: ends their access, reassigns their accounts, opens rotation tasks (admins)")
     Offboarding.Status offboard(@PathVariable long id, @Valid @RequestBody Offboarding.Offboard command) {
         return offboarding.offboard(id, command);
+    }
+
+    /** The new limit of accounts per marketer. */
+    record CapacityLimit(int limit) {}
+
+    @GetMapping("/accounts/capacity")
+    @Operation(summary = "Accounts per marketer: the limit and every member's load")
+    Capacity.Overview capacity() {
+        return capacity.overview();
+    }
+
+    @PutMapping("/accounts/capacity")
+    @Operation(summary = "Set the limit of accounts per marketer (admins)")
+    Capacity.Overview changeCapacity(@RequestBody CapacityLimit limit) {
+        capacity.changeLimit(limit.limit());
+        return capacity.overview();
     }
 
     @GetMapping("/vault/generated-password")

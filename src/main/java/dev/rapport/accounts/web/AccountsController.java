@@ -8,6 +8,7 @@ import dev.rapport.accounts.AccountCommands.Reveal;
 import dev.rapport.accounts.AccountCommands.StoreSecret;
 import dev.rapport.accounts.AccountManagement;
 import dev.rapport.accounts.AccountPermission;
+import dev.rapport.accounts.Capacity;
 import dev.rapport.accounts.CredentialVault;
 import dev.rapport.accounts.Networks;
 import dev.rapport.accounts.SecretKind;
@@ -39,12 +40,36 @@ class AccountsController {
     private final AccountAccess access;
     private final CredentialVault vault;
     private final TeamManagement team;
+    private final Capacity capacity;
 
-    AccountsController(AccountManagement accounts, AccountAccess access, CredentialVault vault, TeamManagement team) {
+    AccountsController(
+            AccountManagement accounts,
+            AccountAccess access,
+            CredentialVault vault,
+            TeamManagement team,
+            Capacity capacity) {
         this.accounts = accounts;
         this.access = access;
         this.vault = vault;
         this.team = team;
+        this.capacity = capacity;
+    }
+
+    @GetMapping("/accounts/capacity")
+    String capacity(Model model) {
+        model.addAttribute("overview", capacity.overview());
+        return "accounts/capacity";
+    }
+
+    @PostMapping("/accounts/capacity")
+    String changeLimit(int limit, Model model) {
+        try {
+            capacity.changeLimit(limit);
+            return "redirect:/accounts/capacity";
+        } catch (Refusal refusal) {
+            model.addAttribute("refusalKey", refusal.messageKey());
+            return capacity(model);
+        }
     }
 
     @ModelAttribute("members")
@@ -62,7 +87,7 @@ class AccountsController {
             model.addAttribute(
                     "requestAccount",
                     new RequestAccount(
-                            "wechat", "", "", "", "", List.of(Actor.current().requireMemberId())));
+                            "wechat", "", "", "", "", List.of(Actor.current().requireMemberId()), null));
         }
         return "accounts/accounts";
     }
@@ -83,6 +108,7 @@ class AccountsController {
     String account(@PathVariable long id, Model model) {
         var account = accounts.account(id);
         model.addAttribute("account", account);
+        model.addAttribute("ownerLoads", capacity.loads(account.owners()));
         model.addAttribute("grants", accounts.grants(id));
         model.addAttribute("permissions", AccountPermission.values());
         model.addAttribute("kinds", SecretKind.values());
