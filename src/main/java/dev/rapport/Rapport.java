@@ -1,5 +1,6 @@
 package dev.rapport;
 
+import dev.rapport.accounts.VaultCommand;
 import dev.rapport.audit.AuditCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -24,7 +25,7 @@ public class Rapport {
 
     /** The command line: one sub-command per module that has one. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Commands()).addSubcommand(new AuditCommand());
+        return new CommandLine(new Commands()).addSubcommand(new AuditCommand()).addSubcommand(new VaultCommand());
     }
 
     @Command(

@@ -1,10 +1,9 @@
 package dev.rapport.audit;
 
-import dev.rapport.core.DataDirectory;
+import dev.rapport.core.CommandLineDatabase;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,18 +39,12 @@ public class AuditCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            String url = System.getenv("SPRING_DATASOURCE_URL");
-            var dataSource = url == null || url.isBlank()
-                    ? new DriverManagerDataSource(DataDirectory.embeddedUrl(dataDir) + ";IFEXISTS=TRUE", "rapport", "")
-                    : new DriverManagerDataSource(
-                            url,
-                            System.getenv("SPRING_DATASOURCE_USERNAME"),
-                            System.getenv("SPRING_DATASOURCE_PASSWORD"));
+            var dataSource = CommandLineDatabase.of(dataDir);
             AuditVerification result;
             try {
                 result = new AuditChain(JdbcClient.create(dataSource)).verify();
             } catch (RuntimeException e) {
-                spec.commandLine().getErr().println("Cannot read the audit log: " + rootMessage(e));
+                spec.commandLine().getErr().println("Cannot read the audit log: " + CommandLineDatabase.rootMessage(e));
                 return 2;
             }
             if (result.intact()) {
@@ -62,13 +55,6 @@ public class AuditCommand {
                     "Audit log BROKEN at entry #%d (%s); %d entries before it are intact.%n",
                     result.firstBroken(), result.problem(), result.checked());
             return 1;
-        }
-
-        private static String rootMessage(Throwable e) {
-            while (e.getCause() != null) {
-                e = e.getCause();
-            }
-            return e.getMessage();
         }
     }
 }

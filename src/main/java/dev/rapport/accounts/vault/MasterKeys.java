@@ -16,52 +16,86 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The master keys that wrap the vault's data keys. They never sit in the database: the current one
- * comes from {@code RAPPORT_MASTER_KEY} (base64 of 32 bytes) or from {@code master.key} in the data
- * directory, created on first use readable by its owner only. Each key is known by an id derived
- * from it, stored beside every wrapped key, so that rows wrapped by an earlier key stay readable
- * while a rotation is under way.
+ * The master keys that wrap the vault's data keys. They never sit in the database.
+ *
+ * <p>The current key comes from {@code RAPPORT_MASTER_KEY} (base64 of 32 bytes), or from
+ * {@code master.key} in the data directory, created on first use readable by its owner only. Older
+ * keys stay readable: {@code RAPPORT_PREVIOUS_MASTER_KEY}, or {@code master.key.previous} and
+ * {@code master.key.next} (a rotation under way) beside the key file. Each key is known by an id
+ * derived from it and stored beside every wrapped key; meeting an unknown id, a file-based keyring
+ * reads its files again, so that a running server follows a rotation without a restart.
  */
 public final class MasterKeys {
 
     public static final String FILE = "master.key";
+    public static final String PREVIOUS = "master.key.previous";
+    public static final String NEXT = "master.key.next";
     private static final int BYTES = 32;
 
     /** A master key and its id. */
     public record MasterKey(String id, SecretKey key) {}
 
-    private final Map<String, MasterKey> keys = new LinkedHashMap<>();
-    private final MasterKey current;
+    /** The keys a source holds: the current one first. */
+    private final Supplier<Map<String, MasterKey>> source;
 
-    private MasterKeys(MasterKey current) {
-        this.current = current;
-        keys.put(current.id(), current);
+    private volatile Map<String, MasterKey> keys;
+
+    private MasterKeys(Supplier<Map<String, MasterKey>> source) {
+        this.source = source;
+        this.keys = source.get();
     }
 
-    /** The key from the environment if given, else the data directory's key file (made if missing). */
-    public static MasterKeys load(@Nullable String fromEnvironment, String dataDirectory) {
+    /**
+     * The keys from the environment if it names one, else from the data directory's key files (the
+     * current one made if missing).
+     */
+    public static MasterKeys load(
+            @Nullable String fromEnvironment, @Nullable String previousFromEnvironment, String dataDirectory) {
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return new MasterKeys(key(decode(fromEnvironment.strip())));
+            Map<String, MasterKey> keys = new LinkedHashMap<>();
+            add(keys, decode(fromEnvironment.strip()));
+            if (previousFromEnvironment != null && !previousFromEnvironment.isBlank()) {
+                add(keys, decode(previousFromEnvironment.strip()));
+            }
+            return new MasterKeys(() -> keys);
         }
-        return new MasterKeys(
-                key(readOrCreate(Path.of(DataDirectory.resolve(dataDirectory)).resolve(FILE))));
+        Path directory = Path.of(DataDirectory.resolve(dataDirectory));
+        return new MasterKeys(() -> {
+            Map<String, MasterKey> keys = new LinkedHashMap<>();
+            add(keys, readOrCreate(directory.resolve(FILE)));
+            for (String other : new String[] {NEXT, PREVIOUS}) {
+                Path file = directory.resolve(other);
+                if (Files.exists(file)) {
+                    add(keys, read(file));
+                }
+            }
+            return keys;
+        });
     }
 
     public static MasterKeys of(byte[] material) {
-        return new MasterKeys(key(material));
+        Map<String, MasterKey> keys = new LinkedHashMap<>();
+        add(keys, material);
+        return new MasterKeys(() -> keys);
     }
 
+    /** The key new values are sealed with. */
     public MasterKey current() {
-        return current;
+        return keys.values().iterator().next();
     }
 
     public MasterKey byId(String id) {
         MasterKey key = keys.get(id);
+        if (key == null) {
+            keys = source.get();
+            key = keys.get(id);
+        }
         if (key == null) {
             throw new VaultException(
                     "no master key with id " + id + " is loaded: wrong RAPPORT_MASTER_KEY or master.key?");
@@ -75,7 +109,7 @@ public final class MasterKeys {
         return material;
     }
 
-    static MasterKey key(byte[] material) {
+    public static MasterKey key(byte[] material) {
         if (material.length != BYTES) {
             throw new VaultException("a master key must be " + BYTES + " bytes, base64-encoded");
         }
@@ -87,7 +121,12 @@ public final class MasterKeys {
         }
     }
 
-    private static byte[] decode(String base64) {
+    private static void add(Map<String, MasterKey> keys, byte[] material) {
+        MasterKey key = key(material);
+        keys.putIfAbsent(key.id(), key);
+    }
+
+    public static byte[] decode(String base64) {
         try {
             return Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
@@ -95,17 +134,25 @@ public final class MasterKeys {
         }
     }
 
-    private static byte[] readOrCreate(Path file) {
+    public static byte[] read(Path file) {
         try {
-            if (Files.exists(file)) {
-                return decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
-            }
+            return decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
+        } catch (IOException e) {
+            throw new VaultException("cannot read the master key file " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static byte[] readOrCreate(Path file) {
+        if (Files.exists(file)) {
+            return read(file);
+        }
+        try {
             Files.createDirectories(file.getParent());
             byte[] material = newMaterial();
             write(file, material);
             return material;
         } catch (IOException e) {
-            throw new VaultException("cannot read or create the master key file " + file + ": " + e.getMessage());
+            throw new VaultException("cannot create the master key file " + file + ": " + e.getMessage());
         }
     }
 

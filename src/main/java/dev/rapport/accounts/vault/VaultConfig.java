@@ -7,10 +7,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class VaultConfig {
 
-    /** {@code RAPPORT_MASTER_KEY}, else {@code master.key} in the data directory. */
+    /** {@code RAPPORT_MASTER_KEY} (and {@code RAPPORT_PREVIOUS_MASTER_KEY}), else the data directory's key files. */
     @Bean
     MasterKeys masterKeys(
-            @Value("${rapport.master-key:}") String fromEnvironment, @Value("${rapport.data-dir}") String dataDir) {
-        return MasterKeys.load(fromEnvironment, dataDir);
+            @Value("${rapport.master-key:}") String fromEnvironment,
+            @Value("${rapport.previous-master-key:}") String previousFromEnvironment,
+            @Value("${rapport.data-dir}") String dataDir) {
+        return MasterKeys.load(fromEnvironment, previousFromEnvironment, dataDir);
     }
 }

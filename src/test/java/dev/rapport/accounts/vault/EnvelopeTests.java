@@ -55,8 +55,8 @@ class EnvelopeTests {
 
     @Test
     void theKeyFileIsCreatedOnceReadableByItsOwnerOnly(@TempDir Path data) throws Exception {
-        MasterKeys first = MasterKeys.load(null, data.toString());
-        MasterKeys again = MasterKeys.load(null, data.toString());
+        MasterKeys first = MasterKeys.load(null, null, data.toString());
+        MasterKeys again = MasterKeys.load(null, null, data.toString());
         Path file = data.resolve(MasterKeys.FILE);
         assertThat(again.current().id()).isEqualTo(first.current().id());
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
@@ -68,12 +68,13 @@ class EnvelopeTests {
     void aKeyFromTheEnvironmentWinsAndAMalformedOneIsAClearError(@TempDir Path data) {
         byte[] material = MasterKeys.newMaterial();
         String env = Base64.getEncoder().encodeToString(material);
-        assertThat(MasterKeys.load(env, data.toString()).current().id())
+        assertThat(MasterKeys.load(env, null, data.toString()).current().id())
                 .isEqualTo(MasterKeys.of(material).current().id());
         assertThat(data.resolve(MasterKeys.FILE)).doesNotExist();
-        assertThatThrownBy(() -> MasterKeys.load("not base64!", data.toString()))
+        assertThatThrownBy(() -> MasterKeys.load("not base64!", null, data.toString()))
                 .hasMessageContaining("base64");
-        assertThatThrownBy(() -> MasterKeys.load("c2hvcnQ=", data.toString())).hasMessageContaining("32 bytes");
+        assertThatThrownBy(() -> MasterKeys.load("c2hvcnQ=", null, data.toString()))
+                .hasMessageContaining("32 bytes");
     }
 
     private static String flip(String base64, int index) {
