@@ -32,12 +32,14 @@ public class CredentialVault {
 
     static final int MAX_ROTATION_DAYS = 3650;
     static final int DEFAULT_ROTATION_DAYS = 90;
+    static final int REMINDER_DAYS = 14;
     private static final String FINGERPRINT_KEY = "fingerprint";
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789-_.!";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretRecords secrets;
     private final AccountAccess access;
+    private final AccountManagement accounts;
     private final TeamManagement team;
     private final MasterKeys keys;
     private final ApplicationEventPublisher events;
@@ -45,11 +47,13 @@ public class CredentialVault {
     CredentialVault(
             SecretRecords secrets,
             AccountAccess access,
+            AccountManagement accounts,
             TeamManagement team,
             MasterKeys keys,
             ApplicationEventPublisher events) {
         this.secrets = secrets;
         this.access = access;
+        this.accounts = accounts;
         this.team = team;
         this.keys = keys;
         this.events = events;
@@ -103,6 +107,24 @@ public class CredentialVault {
         events.publishEvent(new SecretRevealed(
                 actor.email(), actor.requireMemberId(), accountId, secretId, actor.source(), Instant.now()));
         return value;
+    }
+
+    /**
+     * Secrets to change soon (within {@code REMINDER_DAYS}) or overdue, on the accounts whose
+     * credentials the signed-in member manages: the in-app reminder.
+     */
+    @Transactional(readOnly = true)
+    public List<RotationDue> rotationDue() {
+        Instant now = Instant.now();
+        Instant horizon = now.plus(java.time.Duration.ofDays(REMINDER_DAYS));
+        return accounts.accounts().stream()
+                .filter(account -> access.can(account.id(), AccountPermission.MANAGE_CREDENTIALS))
+                .flatMap(account -> secrets.live(account.id()).stream()
+                        .filter(secret -> secret.rotationDue() != null
+                                && secret.rotationDue().isBefore(horizon))
+                        .map(secret -> new RotationDue(account, secret, secret.overdueAt(now))))
+                .sorted(java.util.Comparator.comparing(due -> due.secret().rotationDue()))
+                .toList();
     }
 
     /** A strong random password: 20 characters from an alphabet without look-alikes. */

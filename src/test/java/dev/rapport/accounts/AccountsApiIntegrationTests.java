@@ -212,6 +212,30 @@ class AccountsApiIntegrationTests {
     }
 
     @Test
+    void secretsDueForRotationAreListedForTheirManagersOnly() {
+        long id = activeAccount();
+        as(owner)
+                .post(
+                        "/api/v1/accounts/" + id + "/secrets",
+                        "{\"kind\":\"API_KEY\",\"label\":\"soon\",\"value\":\"k-" + UUID.randomUUID()
+                                + "\",\"rotationDays\":7}");
+        as(owner)
+                .post(
+                        "/api/v1/accounts/" + id + "/secrets",
+                        "{\"kind\":\"API_KEY\",\"label\":\"later\",\"value\":\"k-" + UUID.randomUUID()
+                                + "\",\"rotationDays\":90}");
+        jdbc.sql(
+                        "UPDATE secret SET changed_at = changed_at - INTERVAL '10' DAY WHERE account_id = ? AND label = 'soon'")
+                .param(id)
+                .update();
+
+        JsonNode due = json.readTree(as(owner).get("/api/v1/vault/rotation-due").body());
+        assertThat(due.findValuesAsString("label")).containsExactly("soon");
+        assertThat(due.get(0).get("overdue").asBoolean()).isTrue();
+        assertThat(as(stranger).get("/api/v1/vault/rotation-due").body()).doesNotContain("\"accountId\":" + id + ",");
+    }
+
+    @Test
     void noTableOfTheDatabaseHoldsTheSecretInPlainText() throws Exception {
         long id = activeAccount();
         String value = "Plaintext-Canary-" + UUID.randomUUID();

@@ -139,6 +139,14 @@ class AccountsApi {
         return capacity.overview();
     }
 
+    @GetMapping("/vault/rotation-due")
+    @Operation(
+            summary =
+                    "Secrets to change within 14 days or overdue, on the accounts whose credentials the caller manages")
+    List<dev.rapport.accounts.RotationDue> rotationDue() {
+        return vault.rotationDue();
+    }
+
     @GetMapping("/vault/generated-password")
     @Operation(summary = "A strong random password to use for an account")
     ResponseEntity<Generated> generate() {

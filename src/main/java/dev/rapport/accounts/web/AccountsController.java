@@ -82,6 +82,7 @@ class AccountsController {
     @GetMapping("/accounts")
     String list(Model model) {
         model.addAttribute("accounts", accounts.accounts());
+        model.addAttribute("rotationDue", vault.rotationDue());
         model.addAttribute("networks", Networks.CODES);
         if (!model.containsAttribute("requestAccount")) {
             model.addAttribute(
