@@ -146,4 +146,18 @@ public interface AccountEvents {
                     occurredAt);
         }
     }
+
+    record AccountStatusChanged(
+            String actor,
+            long accountId,
+            AccountStatus from,
+            AccountStatus to,
+            @Nullable String source,
+            Instant occurredAt)
+            implements Audited {
+        public AuditRecord auditRecord() {
+            return new AuditRecord(
+                    actor, "account.status-changed", "account:" + accountId, from + " -> " + to, source, occurredAt);
+        }
+    }
 }

@@ -64,6 +64,50 @@ public class AccountManagement {
      * ACTIVE when a lead or admin approves it.
      */
     public AccountView request(RequestAccount command) {
+        return register(command, AccountStatus.REQUESTED);
+    }
+
+    /**
+     * Records an account found outside the registry (a lead or admin); it stays DISCOVERED until an
+     * admin adopts it, so that nothing unknown passes for official.
+     */
+    public AccountView recordDiscovered(RequestAccount command) {
+        Actor actor = Actor.current();
+        if (!actor.is(Role.ADMIN) && !actor.is(Role.LEAD)) {
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "account.decide-not-allowed");
+        }
+        return register(command, AccountStatus.DISCOVERED);
+    }
+
+    /**
+     * Changes an account's status: ACTIVE, PAUSED or RETIRED (leads and admins); adopting a
+     * discovered account (making it ACTIVE) is for admins. A retired account keeps its history and
+     * cannot come back.
+     */
+    public AccountView changeStatus(long id, AccountStatus status) {
+        Actor actor = Actor.current();
+        if (!actor.is(Role.ADMIN) && !actor.is(Role.LEAD)) {
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "account.decide-not-allowed");
+        }
+        AccountView account = account(id);
+        boolean allowed = switch (account.status()) {
+            case ACTIVE -> status == AccountStatus.PAUSED || status == AccountStatus.RETIRED;
+            case PAUSED -> status == AccountStatus.ACTIVE || status == AccountStatus.RETIRED;
+            case DISCOVERED ->
+                (status == AccountStatus.ACTIVE && actor.is(Role.ADMIN)) || status == AccountStatus.RETIRED;
+            case REQUESTED, REJECTED, RETIRED -> false;
+        };
+        if (!allowed) {
+            throw Refusal.conflict(
+                    "account.status-change-invalid", account.status().name(), status.name());
+        }
+        accounts.changeStatus(id, status);
+        events.publishEvent(new AccountEvents.AccountStatusChanged(
+                actor.email(), id, account.status(), status, actor.source(), Instant.now()));
+        return accounts.find(id).orElseThrow();
+    }
+
+    private AccountView register(RequestAccount command, AccountStatus status) {
         Actor actor = Actor.current();
         if (actor.is(Role.VIEWER) || actor.is(Role.RESPONDER)) {
             throw new Refusal(Refusal.Kind.FORBIDDEN, "account.request-not-allowed");
@@ -92,7 +136,7 @@ public class AccountManagement {
                 blankToNull(command.url()),
                 command.purpose().strip(),
                 blankToNull(command.notes()),
-                AccountStatus.REQUESTED,
+                status,
                 actor.requireMemberId(),
                 command.owners());
         events.publishEvent(new AccountRequested(actor.email(), id, network, handle, actor.source(), Instant.now()));

@@ -93,6 +93,40 @@ class AccountsApiIntegrationTests {
     }
 
     @Test
+    void aDiscoveredAccountIsAdoptedByAnAdminAndARetiredOneStaysRetired() {
+        var discovered = as(lead).post("/api/v1/accounts/discovered", """
+                {"network":"zhihu","handle":"found-%s","purpose":"An intern opened it in 2023","owners":[%d]}""".formatted(
+                        UUID.randomUUID().toString().substring(0, 8), owner.id()));
+        assertThat(discovered.statusCode()).isEqualTo(201);
+        long id = json.readTree(discovered.body()).get("id").asLong();
+        assertThat(json.readTree(discovered.body()).get("status").asString()).isEqualTo("DISCOVERED");
+        assertThat(as(owner)
+                        .post(
+                                "/api/v1/accounts/discovered",
+                                "{\"network\":\"x\",\"handle\":\"h\",\"purpose\":\"p\",\"owners\":[" + owner.id()
+                                        + "]}")
+                        .statusCode())
+                .isEqualTo(403);
+
+        assertThat(as(lead).post("/api/v1/accounts/" + id + "/status", "{\"status\":\"ACTIVE\"}")
+                        .statusCode())
+                .isEqualTo(409);
+        assertThat(admin().post("/api/v1/accounts/" + id + "/status", "{\"status\":\"ACTIVE\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(as(lead).post("/api/v1/accounts/" + id + "/status", "{\"status\":\"PAUSED\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(as(lead).post("/api/v1/accounts/" + id + "/status", "{\"status\":\"RETIRED\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(admin().post("/api/v1/accounts/" + id + "/status", "{\"status\":\"ACTIVE\"}")
+                        .statusCode())
+                .isEqualTo(409);
+        assertThat(as(owner).get("/api/v1/accounts/" + id).body()).contains("\"status\":\"RETIRED\"");
+    }
+
+    @Test
     void viewersAndRespondersCannotRequestAccounts() {
         var viewer = TestMembers.create(team, Role.VIEWER);
         var response = as(viewer).post("/api/v1/accounts", """

@@ -90,6 +90,12 @@ public class AccountRecords {
                 .update();
     }
 
+    public void changeStatus(long id, AccountStatus status) {
+        jdbc.sql("UPDATE account SET status = ?, version = version + 1 WHERE id = ?")
+                .params(status.name(), id)
+                .update();
+    }
+
     public boolean owns(long memberId, long accountId) {
         return jdbc.sql("SELECT COUNT(*) FROM account_owner WHERE account_id = ? AND member_id = ?")
                         .params(accountId, memberId)

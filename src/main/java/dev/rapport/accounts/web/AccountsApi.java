@@ -6,6 +6,7 @@ import dev.rapport.accounts.AccountCommands.RequestAccount;
 import dev.rapport.accounts.AccountCommands.Reveal;
 import dev.rapport.accounts.AccountCommands.StoreSecret;
 import dev.rapport.accounts.AccountManagement;
+import dev.rapport.accounts.AccountStatus;
 import dev.rapport.accounts.AccountView;
 import dev.rapport.accounts.Capacity;
 import dev.rapport.accounts.CredentialVault;
@@ -63,6 +64,23 @@ class AccountsApi {
     @Operation(summary = "Request a new official account (admins, leads, marketers); a lead or admin decides")
     AccountView request(@Valid @RequestBody RequestAccount command) {
         return accounts.request(command);
+    }
+
+    @PostMapping("/accounts/discovered")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record an account found outside the registry (leads, admins); an admin adopts it")
+    AccountView discovered(@Valid @RequestBody RequestAccount command) {
+        return accounts.recordDiscovered(command);
+    }
+
+    /** A new status for an account. */
+    record StatusChange(
+            @jakarta.validation.constraints.NotNull AccountStatus status) {}
+
+    @PostMapping("/accounts/{id}/status")
+    @Operation(summary = "Pause, reactivate, retire, or adopt a discovered account (leads, admins; adopting: admins)")
+    AccountView changeStatus(@PathVariable long id, @Valid @RequestBody StatusChange change) {
+        return accounts.changeStatus(id, change.status());
     }
 
     @GetMapping("/accounts/{id}")

@@ -94,10 +94,15 @@ class AccountsController {
     }
 
     @PostMapping("/accounts")
-    String request(@Valid @ModelAttribute RequestAccount requestAccount, BindingResult result, Model model) {
+    String request(
+            @Valid @ModelAttribute RequestAccount requestAccount,
+            BindingResult result,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean discovered,
+            Model model) {
         if (!result.hasErrors()) {
             try {
-                return "redirect:/accounts/" + accounts.request(requestAccount).id();
+                var account = discovered ? accounts.recordDiscovered(requestAccount) : accounts.request(requestAccount);
+                return "redirect:/accounts/" + account.id();
             } catch (Refusal refusal) {
                 result.reject(refusal.messageKey(), refusal.arguments(), null);
             }
@@ -137,6 +142,12 @@ class AccountsController {
             result.reject(refusal.messageKey(), refusal.arguments(), null);
             return account(id, model);
         }
+    }
+
+    @PostMapping("/accounts/{id}/status")
+    String changeStatus(@PathVariable long id, dev.rapport.accounts.AccountStatus status) {
+        accounts.changeStatus(id, status);
+        return "redirect:/accounts/" + id;
     }
 
     @PostMapping("/accounts/{id}/grants")
