@@ -17,6 +17,9 @@ class DemoWorkspaceTests {
     @Autowired
     DemoWorkspace demo;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void theDemoTeamIsBilingualHasNoPasswordsAndLoadsOnce() {
         var demoMembers = team.members().stream()
@@ -29,6 +32,17 @@ class DemoWorkspaceTests {
                 .contains(Role.values()[1], Role.MARKETER, Role.RESPONDER, Role.VIEWER);
         assertThat(demoMembers).noneMatch(MemberView::passwordSet);
         assertThat(team.departments()).anyMatch(d -> "Marketing 市场部".equals(d.name()));
+
+        var accounts = jdbc.sql("SELECT network, status FROM account")
+                .query((rs, n) -> rs.getString(1) + ":" + rs.getString(2))
+                .list();
+        assertThat(accounts)
+                .contains(
+                        "wechat:ACTIVE",
+                        "weibo:ACTIVE",
+                        "linkedin:ACTIVE",
+                        "xiaohongshu:REQUESTED",
+                        "douyin:DISCOVERED");
 
         demo.load();
 
