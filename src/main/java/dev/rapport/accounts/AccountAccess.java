@@ -31,8 +31,23 @@ public class AccountAccess {
         if (actor.memberId() == null) {
             return false;
         }
-        return accounts.owns(actor.memberId(), accountId)
+        return (ownerRights(actor, accountId) && accounts.owns(actor.memberId(), accountId))
                 || accounts.permissions(actor.memberId(), accountId).contains(permission);
+    }
+
+    /**
+     * Owners act on their accounts while they hold a role that works on accounts (a marketer demoted
+     * to viewer keeps the name on the account, not the rights) and while the account is in use: a
+     * request not yet approved, a rejected or a retired account gives its owners nothing to manage.
+     */
+    private boolean ownerRights(Actor actor, long accountId) {
+        boolean role = actor.is(Role.LEAD) || actor.is(Role.MARKETER);
+        return role
+                && accounts.find(accountId)
+                        .map(account -> account.status() == AccountStatus.ACTIVE
+                                || account.status() == AccountStatus.PAUSED
+                                || account.status() == AccountStatus.DISCOVERED)
+                        .orElse(false);
     }
 
     /** Whether the signed-in member may see the account at all. */

@@ -78,7 +78,7 @@ public class CredentialVault {
             }
         }
         String ref = UUID.randomUUID().toString();
-        var sealed = Envelope.seal(value.getBytes(StandardCharsets.UTF_8), ref, keys.current());
+        var sealed = Envelope.seal(value.getBytes(StandardCharsets.UTF_8), context(ref, accountId), keys.current());
         secrets.liveId(accountId, command.kind(), label)
                 .ifPresent(previous -> secrets.completeTasks(previous, actor.requireMemberId()));
         secrets.retire(accountId, command.kind(), label);
@@ -102,7 +102,9 @@ public class CredentialVault {
         team.confirmPassword(command.password());
         var stored = secrets.find(accountId, secretId)
                 .orElseThrow(() -> Refusal.notFound("secret.not-found", String.valueOf(secretId)));
-        String value = new String(Envelope.open(stored.sealed(), stored.ref(), keys), StandardCharsets.UTF_8);
+        byte[] plaintext = Envelope.open(stored.sealed(), context(stored.ref(), accountId), keys);
+        String value = new String(plaintext, StandardCharsets.UTF_8);
+        java.util.Arrays.fill(plaintext, (byte) 0);
         secrets.exposed(secretId, actor.requireMemberId());
         events.publishEvent(new SecretRevealed(
                 actor.email(), actor.requireMemberId(), accountId, secretId, actor.source(), Instant.now()));
@@ -134,6 +136,25 @@ public class CredentialVault {
             password.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
         }
         return password.toString();
+    }
+
+    /** What a value is bound to: its own reference and its account, so a row moved elsewhere fails. */
+    private static String context(String ref, long accountId) {
+        return ref + "|account:" + accountId;
+    }
+
+    /**
+     * Makes the fingerprint key at start-up, in a transaction of its own, so that two first stores
+     * cannot race to create it; a node that loses the race to another node reads the winner's.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    void prepareFingerprintKey() {
+        try {
+            fingerprints();
+        } catch (org.springframework.dao.DataIntegrityViolationException createdByAnotherNode) {
+            // The other node's key is the one: fingerprints() reads it from now on.
+        }
     }
 
     /** The vault's fingerprint key, made on first use and kept wrapped by the master key. */

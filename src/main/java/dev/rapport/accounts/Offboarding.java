@@ -84,7 +84,8 @@ public class Offboarding {
         if (actor.memberId() != null && actor.memberId() == memberId) {
             throw Refusal.invalid("offboarding.not-yourself");
         }
-        if (!command.leaving() && (command.newRole() == null || command.newRole() == member.role())) {
+        if (!command.leaving()
+                && (!member.active() || command.newRole() == null || command.newRole() == member.role())) {
             throw Refusal.invalid("offboarding.nothing-to-do");
         }
         List<AccountView> owned = accounts.ownedBy(memberId);

@@ -30,8 +30,9 @@ public class VaultCommand {
                 "With a key file (the default): writes master.key.next, re-wraps, then keeps the old key as",
                 "master.key.previous and the new one as master.key. Running servers on PostgreSQL follow",
                 "without a restart; stop the server first on the embedded database.",
-                "With RAPPORT_MASTER_KEY: the new key comes from RAPPORT_NEW_MASTER_KEY; afterwards give every",
-                "node RAPPORT_MASTER_KEY=<new> and RAPPORT_PREVIOUS_MASTER_KEY=<old>, then drop the previous one."
+                "With RAPPORT_MASTER_KEY: first give every node the new key as RAPPORT_PREVIOUS_MASTER_KEY (an",
+                "accepted key), then run this with RAPPORT_NEW_MASTER_KEY, then give every node",
+                "RAPPORT_MASTER_KEY=<new> and RAPPORT_PREVIOUS_MASTER_KEY=<old>."
             })
     static class RotateMasterKey implements Callable<Integer> {
 
@@ -72,16 +73,18 @@ public class VaultCommand {
                     material = MasterKeys.decode(newKey.strip());
                 }
                 var next = MasterKeys.key(material);
-                int count = MasterKeyRotation.rewrap(CommandLineDatabase.of(dataDir), keys, next);
+                int count = MasterKeyRotation.rewrapAll(CommandLineDatabase.of(dataDir), keys, next);
                 if (files) {
-                    Files.move(
-                            directory.resolve(MasterKeys.FILE),
+                    // Copy (owner-only, like every key file), then one atomic rename: there is never a
+                    // moment without master.key.
+                    MasterKeys.write(
                             directory.resolve(MasterKeys.PREVIOUS),
-                            StandardCopyOption.REPLACE_EXISTING);
+                            MasterKeys.read(directory.resolve(MasterKeys.FILE)));
                     Files.move(
                             directory.resolve(MasterKeys.NEXT),
                             directory.resolve(MasterKeys.FILE),
-                            StandardCopyOption.ATOMIC_MOVE);
+                            StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
                 }
                 out.printf("Re-wrapped %d keys under master key %s.%n", count, next.id());
                 out.println(

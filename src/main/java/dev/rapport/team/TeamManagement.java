@@ -17,6 +17,7 @@ import dev.rapport.team.domain.PasswordPolicy;
 import dev.rapport.team.domain.Secrets;
 import dev.rapport.team.domain.Workspaces;
 import dev.rapport.team.security.MemberSessions;
+import dev.rapport.team.security.SignIns;
 import jakarta.validation.Validator;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,7 @@ public class TeamManagement {
     private final PasswordEncoder passwords;
     private final MemberSessions sessions;
     private final AccessTokenManagement tokens;
+    private final SignIns signIns;
     private final Validator validator;
     private final ApplicationEventPublisher events;
     private final Duration invitationValidity;
@@ -55,6 +57,7 @@ public class TeamManagement {
             PasswordEncoder passwords,
             MemberSessions sessions,
             AccessTokenManagement tokens,
+            SignIns signIns,
             Validator validator,
             ApplicationEventPublisher events,
             @Value("${rapport.invitation.validity}") Duration invitationValidity) {
@@ -65,6 +68,7 @@ public class TeamManagement {
         this.passwords = passwords;
         this.sessions = sessions;
         this.tokens = tokens;
+        this.signIns = signIns;
         this.validator = validator;
         this.events = events;
         this.invitationValidity = invitationValidity;
@@ -276,8 +280,13 @@ public class TeamManagement {
     /** Re-authentication for sensitive actions (revealing a credential): the member's own password. */
     @Transactional(readOnly = true)
     public void confirmPassword(String password) {
-        Member member = load(Actor.current().requireMemberId());
+        Actor actor = Actor.current();
+        Member member = load(actor.requireMemberId());
+        if (member.lockedAt(Instant.now())) {
+            throw Refusal.invalid("password.locked");
+        }
         if (member.passwordHash() == null || !passwords.matches(password, member.passwordHash())) {
+            signIns.reauthenticationFailed(member.id(), actor.source());
             throw Refusal.invalid("password.current-wrong");
         }
     }

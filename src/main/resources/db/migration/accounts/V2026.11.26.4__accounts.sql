@@ -11,9 +11,11 @@ CREATE TABLE account (
     decided_by     BIGINT,
     decision_note  VARCHAR(500),
     created_at     TIMESTAMP WITH TIME ZONE NOT NULL,
-    version        BIGINT NOT NULL,
-    CONSTRAINT account_handle_unique UNIQUE (network, handle)
+    version        BIGINT NOT NULL
 );
+-- A handle is unique among the accounts in use (checked by the registry); a rejected or retired
+-- one may be registered again.
+CREATE INDEX account_handle_idx ON account (network, handle);
 
 CREATE TABLE account_owner (
     account_id BIGINT NOT NULL REFERENCES account (id),

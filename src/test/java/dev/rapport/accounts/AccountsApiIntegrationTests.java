@@ -215,6 +215,52 @@ class AccountsApiIntegrationTests {
     }
 
     @Test
+    void guessingThePasswordAtARevealLocksTheMemberOutLikeFailedSignIns() {
+        long id = activeAccount();
+        long secretId = json.readTree(as(owner)
+                        .post("/api/v1/accounts/" + id + "/secrets", secret("API_KEY", "k", "v-" + UUID.randomUUID()))
+                        .body())
+                .get("id")
+                .asLong();
+        String reveal = "/api/v1/accounts/" + id + "/secrets/" + secretId + "/reveal";
+        String token = json.readTree(as(owner)
+                        .post("/api/v1/me/tokens", "{\"name\":\"stolen\"}")
+                        .body())
+                .get("secret")
+                .asString();
+        var thief = new Api(port).bearer(token);
+        for (int i = 0; i < 5; i++) {
+            assertThat(thief.post(reveal, "{\"password\":\"guess " + i + "\"}").statusCode())
+                    .isEqualTo(400);
+        }
+        var locked = thief.post(reveal, "{\"password\":\"" + owner.password() + "\"}");
+        assertThat(locked.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(locked.body()).get("detail").asString()).contains("Too many wrong passwords");
+        org.awaitility.Awaitility.await()
+                .until(() -> admin().get("/api/v1/audit?action=sign-in.failed&actor=" + owner.email())
+                        .body()
+                        .contains("re-authentication"));
+    }
+
+    @Test
+    void ownersManageNothingBeforeApprovalAndARejectedHandleMayBeRequestedAgain() {
+        long requested = requestedAccount("weibo");
+        assertThat(as(owner)
+                        .post("/api/v1/accounts/" + requested + "/secrets", secret("NOTE", "n", "early"))
+                        .statusCode())
+                .isEqualTo(403);
+        String handle = json.readTree(
+                        as(owner).get("/api/v1/accounts/" + requested).body())
+                .get("handle")
+                .asString();
+        as(lead).post("/api/v1/accounts/" + requested + "/decision", "{\"approve\":false,\"reason\":\"Wrong name\"}");
+
+        var again = as(owner).post("/api/v1/accounts", """
+                {"network":"weibo","handle":"%s","purpose":"Second try","owners":[%d]}""".formatted(handle, owner.id()));
+        assertThat(again.statusCode()).isEqualTo(201);
+    }
+
+    @Test
     void weakEmptyOversizedAndReusedSecretsAreRefusedAndNothingIsStored() {
         long first = activeAccount();
         long second = activeAccount();

@@ -118,6 +118,26 @@ class OffboardingIntegrationTests {
     }
 
     @Test
+    void aDemotedOwnerKeepsTheNameButLosesTheRights() {
+        var member = TestMembers.create(team, Role.MARKETER);
+        long owned = account(member);
+        secret(member, owned);
+        assertThat(admin().patch("/api/v1/members/" + member.id(), "{\"role\":\"VIEWER\"}")
+                        .statusCode())
+                .isEqualTo(200);
+
+        assertThat(as(member).get("/api/v1/accounts/" + owned + "/secrets").statusCode())
+                .isEqualTo(403);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(
+                                json.readTree(admin().get("/api/v1/members/" + member.id() + "/offboarding")
+                                                .body())
+                                        .get("rotationTasks")
+                                        .size())
+                        .isEqualTo(1));
+    }
+
+    @Test
     void onlyAdminsOffboardAndNobodyOffboardsThemselves() {
         var member = TestMembers.create(team, Role.MARKETER);
         var lead = TestMembers.create(team, Role.LEAD);

@@ -23,6 +23,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         properties = {"rapport.data-dir=target/vault-file-scan", "spring.datasource.url=${rapport.embedded-url}"})
 class VaultFileScanTests {
 
+    static final Path DATA = Path.of("target/vault-file-scan");
+
+    static {
+        // A fresh data directory for every run, before the application opens it.
+        try (var files = Files.exists(DATA) ? Files.walk(DATA) : java.util.stream.Stream.<Path>empty()) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @LocalServerPort
     int port;
 
@@ -40,6 +52,9 @@ class VaultFileScanTests {
                 "/api/v1/accounts", """
                 {"network":"weibo","handle":"scan-%s","purpose":"p","owners":[%d]}""".formatted(UUID.randomUUID().toString().substring(0, 8), owner.id()));
         long account = Long.parseLong(created.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        new Api(port)
+                .basic(TestMembers.ADMIN_EMAIL, TestMembers.ADMIN_PASSWORD)
+                .post("/api/v1/accounts/" + account + "/decision", "{\"approve\":true}");
         String value = "File-Canary-" + UUID.randomUUID();
         var stored = api.post(
                 "/api/v1/accounts/" + account + "/secrets",
@@ -47,7 +62,7 @@ class VaultFileScanTests {
         assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
 
         jdbc.sql("CHECKPOINT SYNC").update();
-        Path file = Path.of("target/vault-file-scan/rapport.mv.db");
+        Path file = DATA.resolve("rapport.mv.db");
         String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
 
         assertThat(bytes).as("the file holds the other data of the row").contains("scan-");

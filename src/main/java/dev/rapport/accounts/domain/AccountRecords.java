@@ -55,7 +55,8 @@ public class AccountRecords {
     }
 
     public boolean handleTaken(String network, String handle) {
-        return jdbc.sql("SELECT COUNT(*) FROM account WHERE network = ? AND LOWER(handle) = LOWER(?)")
+        return jdbc.sql("SELECT COUNT(*) FROM account WHERE network = ? AND LOWER(handle) = LOWER(?)"
+                                + " AND status NOT IN ('REJECTED', 'RETIRED')")
                         .params(network, handle)
                         .query(Long.class)
                         .single()

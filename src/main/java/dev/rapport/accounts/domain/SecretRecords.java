@@ -132,21 +132,19 @@ public class SecretRecords {
                 .list();
     }
 
-    /** Opens a rotation task unless one is already open for this secret and member. */
+    /** Opens a rotation task unless one is already open for this secret and member (one statement). */
     public boolean openTask(SecretView secret, long memberId, String reason) {
-        long open = jdbc.sql(
-                        "SELECT COUNT(*) FROM rotation_task WHERE secret_id = ? AND member_id = ? AND done_at IS NULL")
-                .params(secret.id(), memberId)
-                .query(Long.class)
-                .single();
-        if (open > 0) {
-            return false;
-        }
-        jdbc.sql(
-                        "INSERT INTO rotation_task (secret_id, account_id, member_id, reason, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(secret.id(), secret.accountId(), memberId, reason, AccountRecords.now())
-                .update();
-        return true;
+        return jdbc.sql("""
+                        INSERT INTO rotation_task (secret_id, account_id, member_id, reason, created_at)
+                        SELECT :s, :a, :m, :r, :t WHERE NOT EXISTS (
+                            SELECT 1 FROM rotation_task WHERE secret_id = :s AND member_id = :m AND done_at IS NULL)""")
+                        .param("s", secret.id())
+                        .param("a", secret.accountId())
+                        .param("m", memberId)
+                        .param("r", reason)
+                        .param("t", AccountRecords.now())
+                        .update()
+                > 0;
     }
 
     public List<RotationTask> tasksFor(long memberId) {

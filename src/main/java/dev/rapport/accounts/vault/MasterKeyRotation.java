@@ -18,7 +18,24 @@ public final class MasterKeyRotation {
 
     private MasterKeyRotation() {}
 
-    /** Returns how many wrapped keys now belong to {@code next}. */
+    /**
+     * Re-wraps until no row is left under another key (a server may seal new values with the old
+     * key while a pass runs); returns how many wrapped keys were moved to {@code next}.
+     */
+    public static int rewrapAll(DataSource dataSource, MasterKeys keys, MasterKey next) throws SQLException {
+        int total = 0;
+        for (int pass = 0; pass < 10; pass++) {
+            int moved = rewrap(dataSource, keys, next);
+            total += moved;
+            if (moved == 0) {
+                return total;
+            }
+        }
+        throw new VaultException(
+                "rows keep arriving under the old key: stop the servers' writes and run the rotation again");
+    }
+
+    /** One pass, in one transaction; returns how many wrapped keys now belong to {@code next}. */
     public static int rewrap(DataSource dataSource, MasterKeys keys, MasterKey next) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);

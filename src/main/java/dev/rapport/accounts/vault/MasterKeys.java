@@ -44,10 +44,16 @@ public final class MasterKeys {
     /** The keys a source holds: the current one first. */
     private final Supplier<Map<String, MasterKey>> source;
 
-    private volatile Map<String, MasterKey> keys;
+    /** A stamp of the source (the key file's modification time), to notice a rotation; null if fixed. */
+    private final @Nullable Supplier<Object> stamp;
 
-    private MasterKeys(Supplier<Map<String, MasterKey>> source) {
+    private volatile Map<String, MasterKey> keys;
+    private volatile @Nullable Object loadedStamp;
+
+    private MasterKeys(Supplier<Map<String, MasterKey>> source, @Nullable Supplier<Object> stamp) {
         this.source = source;
+        this.stamp = stamp;
+        this.loadedStamp = stamp == null ? null : stamp.get();
         this.keys = source.get();
     }
 
@@ -63,37 +69,62 @@ public final class MasterKeys {
             if (previousFromEnvironment != null && !previousFromEnvironment.isBlank()) {
                 add(keys, decode(previousFromEnvironment.strip()));
             }
-            return new MasterKeys(() -> keys);
+            return new MasterKeys(() -> keys, null);
         }
         Path directory = Path.of(DataDirectory.resolve(dataDirectory));
-        return new MasterKeys(() -> {
-            Map<String, MasterKey> keys = new LinkedHashMap<>();
-            add(keys, readOrCreate(directory.resolve(FILE)));
-            for (String other : new String[] {NEXT, PREVIOUS}) {
-                Path file = directory.resolve(other);
-                if (Files.exists(file)) {
-                    add(keys, read(file));
-                }
-            }
-            return keys;
-        });
+        readOrCreate(directory.resolve(FILE));
+        return new MasterKeys(
+                () -> {
+                    Map<String, MasterKey> keys = new LinkedHashMap<>();
+                    // Re-reading never creates a key: a missing file is an error, not a fresh start.
+                    add(keys, read(directory.resolve(FILE)));
+                    for (String other : new String[] {NEXT, PREVIOUS}) {
+                        Path file = directory.resolve(other);
+                        if (Files.exists(file)) {
+                            add(keys, read(file));
+                        }
+                    }
+                    return keys;
+                },
+                () -> modified(directory.resolve(FILE)));
+    }
+
+    private static Object modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return "missing";
+        }
     }
 
     public static MasterKeys of(byte[] material) {
         Map<String, MasterKey> keys = new LinkedHashMap<>();
         add(keys, material);
-        return new MasterKeys(() -> keys);
+        return new MasterKeys(() -> keys, null);
     }
 
-    /** The key new values are sealed with. */
+    /** The key new values are sealed with; a rotated key file is noticed here too. */
     public MasterKey current() {
+        if (stamp != null && !stamp.get().equals(loadedStamp)) {
+            reload();
+        }
         return keys.values().iterator().next();
+    }
+
+    private synchronized void reload() {
+        try {
+            Object now = stamp == null ? null : stamp.get();
+            keys = source.get();
+            loadedStamp = now;
+        } catch (VaultException unreadable) {
+            // Mid-rotation the file may be missing for an instant: keep the keys we have.
+        }
     }
 
     public MasterKey byId(String id) {
         MasterKey key = keys.get(id);
         if (key == null) {
-            keys = source.get();
+            reload();
             key = keys.get(id);
         }
         if (key == null) {

@@ -110,8 +110,14 @@ class AccountsController {
         return list(model);
     }
 
+    /** Not cached: the page carries a suggested password. */
     @GetMapping("/accounts/{id}")
-    String account(@PathVariable long id, Model model) {
+    String accountPage(@PathVariable long id, Model model, HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        return account(id, model);
+    }
+
+    String account(long id, Model model) {
         var account = accounts.account(id);
         model.addAttribute("account", account);
         model.addAttribute("ownerLoads", capacity.loads(account.owners()));
@@ -145,7 +151,9 @@ class AccountsController {
     }
 
     @PostMapping("/accounts/{id}/status")
-    String changeStatus(@PathVariable long id, dev.rapport.accounts.AccountStatus status) {
+    String changeStatus(
+            @PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestParam dev.rapport.accounts.AccountStatus status) {
         accounts.changeStatus(id, status);
         return "redirect:/accounts/" + id;
     }

@@ -20,6 +20,7 @@ import org.springframework.security.authentication.event.AbstractAuthenticationF
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -71,17 +72,32 @@ public class SignIns {
         if (!reason.equals("bad-credentials")) {
             return;
         }
-        members.findByEmailIgnoringCase(email).ifPresent(member -> {
-            members.countFailedSignIn(member.id());
-            int failures = members.findById(member.id()).orElseThrow().failedSignIns();
-            Instant until = Member.lockedUntil(failures, now, maxFailures, firstLockout, maxLockout);
-            if (until != null) {
-                members.lockUntil(member.id(), until);
-                if (!member.lockedAt(now)) {
-                    events.publishEvent(new MemberLockedOut(member.id(), member.email(), until, source, now));
-                }
-            }
+        members.findByEmailIgnoringCase(email).ifPresent(member -> countFailure(member, source, now));
+    }
+
+    /**
+     * A wrong password where an action asked for it again (revealing a credential): counted like a
+     * failed sign-in, in a transaction of its own so that the refusal does not roll it back.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void reauthenticationFailed(long memberId, @Nullable String source) {
+        Instant now = Instant.now();
+        members.findById(memberId).ifPresent(member -> {
+            events.publishEvent(new SignInFailed(member.email(), "re-authentication", source, now));
+            countFailure(member, source, now);
         });
+    }
+
+    private void countFailure(Member member, @Nullable String source, Instant now) {
+        members.countFailedSignIn(member.id());
+        int failures = members.findById(member.id()).orElseThrow().failedSignIns();
+        Instant until = Member.lockedUntil(failures, now, maxFailures, firstLockout, maxLockout);
+        if (until != null) {
+            members.lockUntil(member.id(), until);
+            if (!member.lockedAt(now)) {
+                events.publishEvent(new MemberLockedOut(member.id(), member.email(), until, source, now));
+            }
+        }
     }
 
     /** Any successful authentication (form, Basic) resets the failure count. */
