@@ -177,6 +177,28 @@ public class SecretRecords {
                 done == null ? null : done.toInstant());
     }
 
+    /**
+     * Live secrets whose rotation date falls before {@code horizon} and whose owners were not
+     * reminded since {@code remindedBefore}.
+     */
+    public List<SecretView> dueForReminder(Instant horizon, Instant remindedBefore) {
+        return jdbc
+                .sql("SELECT * FROM secret WHERE retired_at IS NULL AND rotation_days IS NOT NULL"
+                        + " AND (reminded_at IS NULL OR reminded_at < ?) ORDER BY account_id, id")
+                .param(java.time.OffsetDateTime.ofInstant(remindedBefore, java.time.ZoneOffset.UTC))
+                .query(SecretRecords::view)
+                .list()
+                .stream()
+                .filter(secret -> secret.rotationDue().isBefore(horizon))
+                .toList();
+    }
+
+    public void reminded(long secretId) {
+        jdbc.sql("UPDATE secret SET reminded_at = ? WHERE id = ?")
+                .params(AccountRecords.now(), secretId)
+                .update();
+    }
+
     public void exposed(long secretId, long memberId) {
         jdbc.sql("INSERT INTO secret_exposure (secret_id, member_id, revealed_at) VALUES (?, ?, ?)")
                 .params(secretId, memberId, AccountRecords.now())
