@@ -44,11 +44,11 @@ class AccountsApiIntegrationTests {
     }
 
     Api as(Credentials member) {
-        return new Api(port).basic(member.email(), member.password());
+        return Api.as(port, member);
     }
 
     Api admin() {
-        return new Api(port).basic(TestMembers.ADMIN_EMAIL, TestMembers.ADMIN_PASSWORD);
+        return Api.admin(port);
     }
 
     long requestedAccount(String network) {

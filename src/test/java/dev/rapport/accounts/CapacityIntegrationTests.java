@@ -28,7 +28,7 @@ class CapacityIntegrationTests {
     JsonMapper json;
 
     Api as(Credentials member) {
-        return new Api(port).basic(member.email(), member.password());
+        return Api.as(port, member);
     }
 
     java.net.http.HttpResponse<String> request(Credentials by, Credentials owner, String override) {

@@ -3,7 +3,6 @@ package dev.rapport.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.rapport.accounts.domain.AccountRecords;
 import dev.rapport.accounts.domain.SecretRecords;
 import dev.rapport.accounts.vault.Envelope;
@@ -11,6 +10,7 @@ import dev.rapport.accounts.vault.MasterKeys;
 import dev.rapport.team.Commands.InviteMember;
 import dev.rapport.team.Role;
 import dev.rapport.team.TeamManagement;
+import dev.rapport.testing.LoopbackSmtp;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -25,25 +25,15 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 class RotationRemindersIntegrationTests {
 
-    static final int PORT = freePort();
+    static final int PORT = LoopbackSmtp.freePort();
 
     @RegisterExtension
-    static GreenMailExtension smtp =
-            new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static GreenMailExtension smtp = LoopbackSmtp.server(PORT);
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> PORT);
+        LoopbackSmtp.configure(registry, PORT);
         registry.add("rapport.scheduler.enabled", () -> "false");
-    }
-
-    static int freePort() {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Autowired

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.rapport.team.Commands.InviteMember;
+import dev.rapport.testing.LoopbackSmtp;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,26 +18,16 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 class InvitationMailIntegrationTests {
 
-    static final int PORT = freePort();
+    static final int PORT = LoopbackSmtp.freePort();
 
     /** A real SMTP server on loopback, started afresh for each test. */
     @RegisterExtension
-    static GreenMailExtension smtp =
-            new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static GreenMailExtension smtp = LoopbackSmtp.server(PORT);
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> PORT);
+        LoopbackSmtp.configure(registry, PORT);
         registry.add("rapport.mail.from", () -> "rapport@acme.test");
-    }
-
-    static int freePort() {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Autowired

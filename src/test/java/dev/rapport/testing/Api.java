@@ -21,6 +21,16 @@ public final class Api {
         this.base = "http://localhost:" + port;
     }
 
+    /** A client signed in as this member with HTTP Basic. */
+    public static Api as(int port, TestMembers.Credentials member) {
+        return new Api(port).basic(member.email(), member.password());
+    }
+
+    /** A client signed in as the test workspace's admin. */
+    public static Api admin(int port) {
+        return new Api(port).basic(TestMembers.ADMIN_EMAIL, TestMembers.ADMIN_PASSWORD);
+    }
+
     public Api basic(String email, String password) {
         authorization = "Basic "
                 + Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
