@@ -1,0 +1,40 @@
+package dev.rapport.connectors;
+
+import dev.rapport.connectors.spi.PublishReceipt;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How a publication ended, after the engine's retries.
+ *
+ * @param receipt the network's item when published
+ * @param reason a stable code when not published: {@code rejected:<network code>}, {@code auth-expired},
+ *     {@code unavailable} (retries exhausted), or {@code outcome-unknown}
+ * @param message the network's own words for the owner, when it gave any
+ * @param attempts how many calls the engine made
+ */
+public record PublishOutcome(
+        Status status,
+        @Nullable PublishReceipt receipt,
+        @Nullable String reason,
+        @Nullable String message,
+        int attempts) {
+
+    public enum Status {
+        PUBLISHED,
+        FAILED,
+        /** The network may have it: the engine could not find out. Resolve before trying again. */
+        OUTCOME_UNKNOWN
+    }
+
+    static PublishOutcome published(PublishReceipt receipt, int attempts) {
+        return new PublishOutcome(Status.PUBLISHED, receipt, null, null, attempts);
+    }
+
+    static PublishOutcome failed(String reason, @Nullable String message, int attempts) {
+        return new PublishOutcome(Status.FAILED, null, reason, message, attempts);
+    }
+
+    static PublishOutcome unknown(int attempts) {
+        return new PublishOutcome(Status.OUTCOME_UNKNOWN, null, "outcome-unknown", null, attempts);
+    }
+}

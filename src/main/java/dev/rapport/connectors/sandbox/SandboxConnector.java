@@ -1,0 +1,130 @@
+package dev.rapport.connectors.sandbox;
+
+import dev.rapport.connectors.spi.Connection;
+import dev.rapport.connectors.spi.ConnectorException;
+import dev.rapport.connectors.spi.NetworkConnector;
+import dev.rapport.connectors.spi.PublishReceipt;
+import dev.rapport.connectors.spi.PublishRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Rapport's built-in simulated network, clearly labelled as such: it keeps what is published in
+ * memory, like a network that does not deduplicate by itself (every accepted call makes a new post),
+ * and misbehaves as {@link SandboxFaults} says. Posts remember the idempotency key they were sent
+ * with, so a lost response can be looked up, as on Bluesky by record key.
+ */
+public class SandboxConnector implements NetworkConnector {
+
+    public static final String NETWORK = "sandbox";
+
+    /** A post on the sandbox network. */
+    public record Post(String id, long accountId, String idempotencyKey, String text, Instant at) {}
+
+    private final SandboxFaults faults;
+    private final Random random;
+    private final AtomicLong ids = new AtomicLong();
+    private final List<Post> posts = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
+
+    public SandboxConnector(SandboxFaults faults) {
+        this.faults = faults;
+        this.random = new Random(faults.seed());
+    }
+
+    @Override
+    public String network() {
+        return NETWORK;
+    }
+
+    @Override
+    public PublishReceipt publish(Connection connection, PublishRequest request) {
+        count("publish");
+        latency();
+        double roll = roll();
+        if (roll < faults.rateLimited()) {
+            throw new ConnectorException.RateLimited(faults.retryAfter(), 429, "sandbox-" + ids.incrementAndGet());
+        }
+        roll -= faults.rateLimited();
+        if (roll < faults.serverError()) {
+            throw new ConnectorException.Transient(
+                    "sandbox answered 503", false, 503, "sandbox-" + ids.incrementAndGet(), null);
+        }
+        roll -= faults.serverError();
+        if (roll < faults.timeout()) {
+            throw new ConnectorException.Transient("timed out before the sandbox answered", true, null, null, null);
+        }
+        roll -= faults.timeout();
+        if (request.text().isBlank()) {
+            throw new ConnectorException.Rejected("empty", "The sandbox does not accept an empty post.", 400, null);
+        }
+        Post post = new Post(
+                "sb-" + ids.incrementAndGet(),
+                connection.accountId(),
+                request.idempotencyKey(),
+                request.text(),
+                Instant.now());
+        posts.add(post);
+        if (roll < faults.responseLost()) {
+            throw new ConnectorException.Transient(
+                    "connection reset after the sandbox applied the post", true, null, null, null);
+        }
+        return receipt(post);
+    }
+
+    @Override
+    public Optional<PublishReceipt> findPublished(Connection connection, String idempotencyKey) {
+        count("find");
+        latency();
+        return posts.stream()
+                .filter(post -> post.accountId() == connection.accountId()
+                        && post.idempotencyKey().equals(idempotencyKey))
+                .findFirst()
+                .map(SandboxConnector::receipt);
+    }
+
+    @Override
+    public void delete(Connection connection, String remoteId) {
+        count("delete");
+        posts.removeIf(
+                post -> post.accountId() == connection.accountId() && post.id().equals(remoteId));
+    }
+
+    /** Everything published so far, for tests and the demo. */
+    public List<Post> posts() {
+        return List.copyOf(posts);
+    }
+
+    public long calls(String operation) {
+        return calls.getOrDefault(operation, new AtomicLong()).get();
+    }
+
+    private static PublishReceipt receipt(Post post) {
+        return new PublishReceipt(post.id(), "https://sandbox.rapport.invalid/posts/" + post.id(), post.at());
+    }
+
+    private synchronized double roll() {
+        return random.nextDouble();
+    }
+
+    private void count(String operation) {
+        calls.computeIfAbsent(operation, key -> new AtomicLong()).incrementAndGet();
+    }
+
+    private void latency() {
+        if (!faults.latency().isZero()) {
+            try {
+                Thread.sleep(faults.latency().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConnectorException.Transient("interrupted", true, null, null, e);
+            }
+        }
+    }
+}
