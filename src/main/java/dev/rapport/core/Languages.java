@@ -1,6 +1,5 @@
 package dev.rapport.core;
 
-import java.util.List;
 import java.util.Locale;
 
 /** The two languages Rapport speaks, and how a requested language maps onto them. */
@@ -8,7 +7,6 @@ public final class Languages {
 
     public static final Locale ENGLISH = Locale.ENGLISH;
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
-    public static final List<Locale> SUPPORTED = List.of(ENGLISH, CHINESE);
 
     private Languages() {}
 

@@ -1,5 +1,6 @@
 package dev.rapport.team;
 
+import dev.rapport.core.Languages;
 import dev.rapport.core.Refusal;
 import dev.rapport.team.Commands.AddDepartment;
 import dev.rapport.team.Commands.ChangeMember;
@@ -293,7 +294,7 @@ public class TeamManagement {
 
     public void changeOwnLanguage(String language) {
         Member member = load(Actor.current().requireMemberId());
-        member.speak(Locale.forLanguageTag(language).getLanguage().equals("zh") ? "zh-CN" : "en");
+        member.speak(Languages.tag(Languages.parse(language)));
         members.save(member);
     }
 

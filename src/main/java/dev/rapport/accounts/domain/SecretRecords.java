@@ -114,13 +114,19 @@ public class SecretRecords {
 
     /** Live secrets on any of these accounts, or on every account when {@code all}. */
     public List<SecretView> liveOn(java.util.Collection<Long> accountIds, boolean all) {
-        return jdbc
-                .sql("SELECT * FROM secret WHERE retired_at IS NULL ORDER BY account_id, id")
+        if (all) {
+            return jdbc.sql("SELECT * FROM secret WHERE retired_at IS NULL ORDER BY account_id, id")
+                    .query(SecretRecords::view)
+                    .list();
+        }
+        if (accountIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(
+                        "SELECT * FROM secret WHERE retired_at IS NULL AND account_id IN (:accounts) ORDER BY account_id, id")
+                .param("accounts", accountIds)
                 .query(SecretRecords::view)
-                .list()
-                .stream()
-                .filter(secret -> all || accountIds.contains(secret.accountId()))
-                .toList();
+                .list();
     }
 
     /** Live secrets the member has seen. */

@@ -29,7 +29,8 @@ class ErrorPages implements ErrorController {
     @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
     String page(HttpServletRequest request, Model model) {
         HttpStatus status = status(request);
-        if (((String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) + "").startsWith("/api/")) {
+        if (String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))
+                .startsWith("/api/")) {
             return "forward:/error/problem";
         }
         model.addAttribute("status", status.value());

@@ -1,5 +1,6 @@
 package dev.rapport.core.web;
 
+import dev.rapport.core.Languages;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -10,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -51,8 +51,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
-            json.writeValue(
-                    response.getOutputStream(), problem(problems, dev.rapport.core.Languages.supported(locale)));
+            json.writeValue(response.getOutputStream(), problem(problems, Languages.supported(locale)));
             return;
         }
         chain.doFilter(new Limited(request, maxBytes), response);
@@ -69,10 +68,6 @@ class RequestSizeLimit extends OncePerRequestFilter {
             }
         }
         return false;
-    }
-
-    static Locale locale() {
-        return LocaleContextHolder.getLocale();
     }
 
     static final class TooLarge extends IOException {
