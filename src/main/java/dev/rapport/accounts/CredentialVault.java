@@ -160,15 +160,20 @@ public class CredentialVault {
     /** The vault's fingerprint key, made on first use and kept wrapped by the master key. */
     private Fingerprints fingerprints() {
         var stored = secrets.vaultKey(FINGERPRINT_KEY);
+        byte[] key;
         if (stored.isPresent()) {
-            return new Fingerprints(Envelope.unwrap(
-                    stored.get().wrappedKey(), keys.byId(stored.get().masterKeyId())));
+            key = Envelope.unwrap(
+                    stored.get().wrappedKey(), keys.byId(stored.get().masterKeyId()));
+        } else {
+            key = MasterKeys.newMaterial();
+            secrets.insertVaultKey(
+                    FINGERPRINT_KEY,
+                    Envelope.wrap(key, keys.current()),
+                    keys.current().id());
         }
-        byte[] key = MasterKeys.newMaterial();
-        secrets.insertVaultKey(
-                FINGERPRINT_KEY,
-                Envelope.wrap(key, keys.current()),
-                keys.current().id());
-        return new Fingerprints(key);
+        // Fingerprints keeps its own copy; this one is wiped.
+        Fingerprints fingerprints = new Fingerprints(key);
+        java.util.Arrays.fill(key, (byte) 0);
+        return fingerprints;
     }
 }

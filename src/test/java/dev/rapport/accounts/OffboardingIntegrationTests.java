@@ -138,6 +138,23 @@ class OffboardingIntegrationTests {
     }
 
     @Test
+    void aSecretTheMemberStoredThemselvesIsRotatedEvenAfterTheirGrantWasRemoved() {
+        var leaver = TestMembers.create(team, Role.MARKETER);
+        var owner = TestMembers.create(team, Role.MARKETER);
+        long shared = account(owner);
+        admin().put(
+                        "/api/v1/accounts/" + shared + "/grants",
+                        "{\"memberId\":" + leaver.id() + ",\"permissions\":[\"MANAGE_CREDENTIALS\"]}");
+        secret(leaver, shared);
+        admin().put("/api/v1/accounts/" + shared + "/grants", "{\"memberId\":" + leaver.id() + ",\"permissions\":[]}");
+
+        var done = admin().post("/api/v1/members/" + leaver.id() + "/offboarding", "{\"leaving\":true}");
+
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        assertThat(json.readTree(done.body()).get("rotationTasks").size()).isEqualTo(1);
+    }
+
+    @Test
     void onlyAdminsOffboardAndNobodyOffboardsThemselves() {
         var member = TestMembers.create(team, Role.MARKETER);
         var lead = TestMembers.create(team, Role.LEAD);

@@ -129,13 +129,11 @@ public class SecretRecords {
                 .list();
     }
 
-    /** Live secrets the member has seen. */
+    /** Live secrets the member has seen or stored themselves: they know those values. */
     public List<SecretView> exposedTo(long memberId) {
-        return jdbc.sql(
-                        "SELECT * FROM secret WHERE retired_at IS NULL AND id IN (SELECT secret_id FROM secret_exposure WHERE member_id = ?)")
-                .param(memberId)
-                .query(SecretRecords::view)
-                .list();
+        return jdbc.sql("""
+                        SELECT * FROM secret WHERE retired_at IS NULL
+                        AND (created_by = :m OR id IN (SELECT secret_id FROM secret_exposure WHERE member_id = :m))""").param("m", memberId).query(SecretRecords::view).list();
     }
 
     /** Opens a rotation task unless one is already open for this secret and member (one statement). */
