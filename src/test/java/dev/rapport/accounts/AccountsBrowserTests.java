@@ -42,7 +42,9 @@ class AccountsBrowserTests {
         }
         try (Browser browser = new Browser(port, "zh-CN")) {
             browser.signIn(lead.email(), lead.password());
-            browser.open(accountPage).submit("#approve");
+            browser.open(accountPage + "?lang=zh-CN");
+            browser.screenshot("09-account-request-zh");
+            browser.open(accountPage + "?lang=en").submit("#approve");
             assertThat(browser.text("#account-status")).isEqualTo("active");
         }
         try (Browser browser = new Browser(port, "en")) {
