@@ -49,7 +49,7 @@ public class ConnectorEngine {
             if (unresolved) {
                 // A previous attempt may have been applied: ask before writing again.
                 try {
-                    Optional<PublishReceipt> found = connector.findPublished(connection, request.idempotencyKey());
+                    Optional<PublishReceipt> found = connector.findPublished(connection, request);
                     if (found.isPresent()) {
                         return PublishOutcome.published(found.get(), attempt - 1);
                     }
@@ -87,7 +87,7 @@ public class ConnectorEngine {
         if (unresolved) {
             try {
                 return connector
-                        .findPublished(connection, request.idempotencyKey())
+                        .findPublished(connection, request)
                         .map(receipt -> PublishOutcome.published(receipt, maxAttempts))
                         .orElseGet(() -> PublishOutcome.failed("unavailable", null, maxAttempts));
             } catch (ConnectorException lookupFailed) {

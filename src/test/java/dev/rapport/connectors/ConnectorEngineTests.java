@@ -132,11 +132,37 @@ class ConnectorEngineTests {
                 return publish.apply(request);
             }
 
-            public Optional<PublishReceipt> findPublished(Connection connection, String idempotencyKey) {
-                return find.apply(idempotencyKey);
+            public Optional<PublishReceipt> findPublished(Connection connection, PublishRequest request) {
+                return find.apply(request.idempotencyKey());
             }
 
             public void delete(Connection connection, String remoteId) {}
+
+            public java.util.Set<dev.rapport.connectors.spi.Capability> capabilities() {
+                return java.util.EnumSet.of(dev.rapport.connectors.spi.Capability.PUBLISH);
+            }
+
+            public List<dev.rapport.connectors.spi.ConfigProperty> configuration() {
+                return List.of();
+            }
+
+            public dev.rapport.connectors.spi.ConnectedAccount connect(
+                    java.util.Map<String, String> settings, java.util.Map<String, String> credentials) {
+                throw new UnsupportedOperationException();
+            }
+
+            public dev.rapport.connectors.spi.InteractionPage interactions(Connection connection, String cursor) {
+                throw new UnsupportedOperationException();
+            }
+
+            public List<dev.rapport.connectors.spi.MetricsSnapshot> metrics(
+                    Connection connection, List<String> remoteIds) {
+                throw new UnsupportedOperationException();
+            }
+
+            public dev.rapport.connectors.spi.AudienceSnapshot audience(Connection connection) {
+                throw new UnsupportedOperationException();
+            }
         };
     }
 }

@@ -1,18 +1,27 @@
 package dev.rapport.connectors.sandbox;
 
+import dev.rapport.connectors.spi.AudienceSnapshot;
+import dev.rapport.connectors.spi.Capability;
+import dev.rapport.connectors.spi.ConfigProperty;
+import dev.rapport.connectors.spi.ConnectedAccount;
 import dev.rapport.connectors.spi.Connection;
 import dev.rapport.connectors.spi.ConnectorException;
+import dev.rapport.connectors.spi.InteractionPage;
+import dev.rapport.connectors.spi.MetricsSnapshot;
 import dev.rapport.connectors.spi.NetworkConnector;
 import dev.rapport.connectors.spi.PublishReceipt;
 import dev.rapport.connectors.spi.PublishRequest;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rapport's built-in simulated network, clearly labelled as such: it keeps what is published in
@@ -41,6 +50,44 @@ public class SandboxConnector implements NetworkConnector {
     @Override
     public String network() {
         return NETWORK;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.allOf(Capability.class);
+    }
+
+    @Override
+    public List<ConfigProperty> configuration() {
+        return List.of(ConfigProperty.text("handle"));
+    }
+
+    @Override
+    public ConnectedAccount connect(Map<String, String> settings, Map<String, String> credentials) {
+        String handle = settings.getOrDefault("handle", "").strip();
+        if (handle.isEmpty()) {
+            throw new ConnectorException.Rejected("handle-missing", "The sandbox needs a handle.", 400, null);
+        }
+        return new ConnectedAccount("sandbox:" + handle, handle, Map.of("handle", handle), Map.of(), null);
+    }
+
+    @Override
+    public InteractionPage interactions(Connection connection, @Nullable String cursor) {
+        return new InteractionPage(List.of(), cursor);
+    }
+
+    @Override
+    public List<MetricsSnapshot> metrics(Connection connection, List<String> remoteIds) {
+        Instant now = Instant.now();
+        return posts.stream()
+                .filter(post -> post.accountId() == connection.accountId() && remoteIds.contains(post.id()))
+                .map(post -> new MetricsSnapshot(post.id(), 0L, 0, 0, 0, 0, 0L, now))
+                .toList();
+    }
+
+    @Override
+    public AudienceSnapshot audience(Connection connection) {
+        return new AudienceSnapshot(0, 0L, Map.of(), Instant.now());
     }
 
     @Override
@@ -79,12 +126,12 @@ public class SandboxConnector implements NetworkConnector {
     }
 
     @Override
-    public Optional<PublishReceipt> findPublished(Connection connection, String idempotencyKey) {
+    public Optional<PublishReceipt> findPublished(Connection connection, PublishRequest request) {
         count("find");
         latency();
         return posts.stream()
                 .filter(post -> post.accountId() == connection.accountId()
-                        && post.idempotencyKey().equals(idempotencyKey))
+                        && post.idempotencyKey().equals(request.idempotencyKey()))
                 .findFirst()
                 .map(SandboxConnector::receipt);
     }

@@ -25,8 +25,10 @@ public abstract class NetworkConnectorContract {
     void aPublicationIsFoundByItsIdempotencyKey() {
         String key = key();
         PublishReceipt receipt = connector().publish(connection(), PublishRequest.text(key, "Find me"));
-        assertThat(connector().findPublished(connection(), key)).hasValue(receipt);
-        assertThat(connector().findPublished(connection(), key())).isEmpty();
+        assertThat(connector().findPublished(connection(), PublishRequest.text(key, "Find me")))
+                .hasValue(receipt);
+        assertThat(connector().findPublished(connection(), PublishRequest.text(key(), "Not me")))
+                .isEmpty();
     }
 
     @Test
@@ -34,7 +36,8 @@ public abstract class NetworkConnectorContract {
         String key = key();
         PublishReceipt receipt = connector().publish(connection(), PublishRequest.text(key, "Delete me"));
         connector().delete(connection(), receipt.remoteId());
-        assertThat(connector().findPublished(connection(), key)).isEmpty();
+        assertThat(connector().findPublished(connection(), PublishRequest.text(key, "Delete me")))
+                .isEmpty();
     }
 
     @Test
