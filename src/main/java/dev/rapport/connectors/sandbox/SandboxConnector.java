@@ -6,6 +6,7 @@ import dev.rapport.connectors.spi.ConfigProperty;
 import dev.rapport.connectors.spi.ConnectedAccount;
 import dev.rapport.connectors.spi.Connection;
 import dev.rapport.connectors.spi.ConnectorException;
+import dev.rapport.connectors.spi.InboundItem;
 import dev.rapport.connectors.spi.InteractionPage;
 import dev.rapport.connectors.spi.MetricsSnapshot;
 import dev.rapport.connectors.spi.NetworkConnector;
@@ -36,10 +37,13 @@ public class SandboxConnector implements NetworkConnector {
     /** A post on the sandbox network. */
     public record Post(String id, long accountId, String idempotencyKey, String text, Instant at) {}
 
+    private record Interaction(long sequence, long accountId, InboundItem item) {}
+
     private final SandboxFaults faults;
     private final Random random;
     private final AtomicLong ids = new AtomicLong();
     private final List<Post> posts = new CopyOnWriteArrayList<>();
+    private final List<Interaction> interactions = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
 
     public SandboxConnector(SandboxFaults faults) {
@@ -73,7 +77,34 @@ public class SandboxConnector implements NetworkConnector {
 
     @Override
     public InteractionPage interactions(Connection connection, @Nullable String cursor) {
-        return new InteractionPage(List.of(), cursor);
+        long after = cursor == null ? 0 : Long.parseLong(cursor);
+        List<Interaction> page = interactions.stream()
+                .filter(interaction ->
+                        interaction.accountId() == connection.accountId() && interaction.sequence() > after)
+                .toList();
+        long last = page.isEmpty() ? after : page.get(page.size() - 1).sequence();
+        return new InteractionPage(page.stream().map(Interaction::item).toList(), Long.toString(last));
+    }
+
+    /** Someone in the simulated audience comments on a post. */
+    public InboundItem comment(String postId, String authorHandle, String text) {
+        Post post = posts.stream()
+                .filter(candidate -> candidate.id().equals(postId))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no sandbox post " + postId));
+        long sequence = ids.incrementAndGet();
+        InboundItem item = new InboundItem(
+                "sb-c" + sequence,
+                InboundItem.Kind.COMMENT,
+                new InboundItem.Author("sandbox:" + authorHandle, authorHandle, null),
+                text,
+                postId,
+                postId,
+                null,
+                null,
+                Instant.now());
+        interactions.add(new Interaction(sequence, post.accountId(), item));
+        return item;
     }
 
     @Override

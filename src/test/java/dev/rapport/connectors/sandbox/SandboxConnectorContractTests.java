@@ -3,6 +3,7 @@ package dev.rapport.connectors.sandbox;
 import dev.rapport.connectors.spi.Connection;
 import dev.rapport.connectors.spi.NetworkConnector;
 import dev.rapport.connectors.spi.NetworkConnectorContract;
+import dev.rapport.connectors.spi.PublishReceipt;
 import java.util.Map;
 
 class SandboxConnectorContractTests extends NetworkConnectorContract {
@@ -12,6 +13,11 @@ class SandboxConnectorContractTests extends NetworkConnectorContract {
     @Override
     protected NetworkConnector connector() {
         return sandbox;
+    }
+
+    @Override
+    protected void someoneReplies(PublishReceipt publication, String text) {
+        sandbox.comment(publication.remoteId(), "li.lei", text);
     }
 
     @Override

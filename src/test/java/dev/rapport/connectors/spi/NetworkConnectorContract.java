@@ -48,6 +48,61 @@ public abstract class NetworkConnectorContract {
                         .isNotBlank());
     }
 
+    @Test
+    void metricsAreReportedForWhatWasPublished() {
+        PublishReceipt receipt = connector().publish(connection(), PublishRequest.text(key(), "Count me"));
+        assertThat(connector().metrics(connection(), java.util.List.of(receipt.remoteId())))
+                .singleElement()
+                .satisfies(metrics -> {
+                    assertThat(metrics.remoteId()).isEqualTo(receipt.remoteId());
+                    assertThat(metrics.likes()).isNotNegative();
+                    assertThat(metrics.replies()).isNotNegative();
+                });
+    }
+
+    @Test
+    void theAudienceHasAFollowerCount() {
+        assertThat(connector().audience(connection()).followers()).isNotNegative();
+    }
+
+    /**
+     * Has someone in the audience reply to the given publication (on a real network: another
+     * account; on a stub: the documented answer that would show it).
+     */
+    protected abstract void someoneReplies(PublishReceipt publication, String text);
+
+    @Test
+    void aReplyFromTheAudienceIsReadOnceAsAnInteractionWithItsSubject() {
+        PublishReceipt receipt = connector().publish(connection(), PublishRequest.text(key(), "Ask me anything"));
+        InteractionPage before = connector().interactions(connection(), null);
+        someoneReplies(receipt, "How much does it cost? 多少钱？");
+
+        InteractionPage after = connector().interactions(connection(), before.cursor());
+
+        assertThat(after.items())
+                .filteredOn(item -> item.kind().conversational())
+                .singleElement()
+                .satisfies(reply -> {
+                    assertThat(reply.text()).isEqualTo("How much does it cost? 多少钱？");
+                    assertThat(reply.subjectId()).isEqualTo(receipt.remoteId());
+                    assertThat(reply.author().handle()).isNotBlank();
+                });
+        assertThat(connector().interactions(connection(), after.cursor()).items())
+                .as("what was read once is not read again")
+                .filteredOn(item -> item.kind().conversational())
+                .isEmpty();
+    }
+
+    @Test
+    void theConnectionFormHasUniqueNamedFields() {
+        var names =
+                connector().configuration().stream().map(ConfigProperty::name).toList();
+        assertThat(names)
+                .doesNotHaveDuplicates()
+                .allSatisfy(name -> assertThat(name).matches("[a-zA-Z]+"));
+        assertThat(connector().capabilities()).contains(Capability.PUBLISH);
+    }
+
     private static String key() {
         return UUID.randomUUID().toString();
     }
