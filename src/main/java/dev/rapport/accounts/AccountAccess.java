@@ -68,7 +68,7 @@ public class AccountAccess {
     public void require(long accountId, AccountPermission permission) {
         requireVisible(accountId);
         if (!can(accountId, permission)) {
-            throw new Refusal(Refusal.Kind.FORBIDDEN, "account.permission-missing", permission.name());
+            throw Refusal.forbidden("account.permission-missing", permission.name());
         }
     }
 

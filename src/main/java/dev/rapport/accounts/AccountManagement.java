@@ -74,7 +74,7 @@ public class AccountManagement {
     public AccountView recordDiscovered(RequestAccount command) {
         Actor actor = Actor.current();
         if (!actor.is(Role.ADMIN) && !actor.is(Role.LEAD)) {
-            throw new Refusal(Refusal.Kind.FORBIDDEN, "account.decide-not-allowed");
+            throw Refusal.forbidden("account.decide-not-allowed");
         }
         return register(command, AccountStatus.DISCOVERED);
     }
@@ -87,7 +87,7 @@ public class AccountManagement {
     public AccountView changeStatus(long id, AccountStatus status) {
         Actor actor = Actor.current();
         if (!actor.is(Role.ADMIN) && !actor.is(Role.LEAD)) {
-            throw new Refusal(Refusal.Kind.FORBIDDEN, "account.decide-not-allowed");
+            throw Refusal.forbidden("account.decide-not-allowed");
         }
         AccountView account = account(id);
         boolean allowed = switch (account.status()) {
@@ -110,7 +110,7 @@ public class AccountManagement {
     private AccountView register(RequestAccount command, AccountStatus status) {
         Actor actor = Actor.current();
         if (actor.is(Role.VIEWER) || actor.is(Role.RESPONDER)) {
-            throw new Refusal(Refusal.Kind.FORBIDDEN, "account.request-not-allowed");
+            throw Refusal.forbidden("account.request-not-allowed");
         }
         String network = command.network().strip().toLowerCase(java.util.Locale.ROOT);
         if (!Networks.CODES.contains(network)) {
@@ -148,7 +148,7 @@ public class AccountManagement {
     public AccountView decide(long id, Decide decision) {
         Actor actor = Actor.current();
         if (!actor.is(Role.ADMIN) && !actor.is(Role.LEAD)) {
-            throw new Refusal(Refusal.Kind.FORBIDDEN, "account.decide-not-allowed");
+            throw Refusal.forbidden("account.decide-not-allowed");
         }
         AccountView account = account(id);
         if (account.status() != AccountStatus.REQUESTED) {
@@ -178,7 +178,7 @@ public class AccountManagement {
     public GrantView grant(long accountId, GrantAccess command) {
         Actor actor = Actor.current();
         if (!actor.is(Role.ADMIN)) {
-            throw new Refusal(Refusal.Kind.FORBIDDEN, "error.forbidden");
+            throw Refusal.forbidden("error.forbidden");
         }
         account(accountId);
         if (!team.member(command.memberId()).active()) {

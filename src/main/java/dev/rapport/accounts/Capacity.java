@@ -72,7 +72,7 @@ public class Capacity {
     public int changeLimit(int limit) {
         Actor actor = Actor.current();
         if (!actor.is(Role.ADMIN)) {
-            throw new Refusal(Refusal.Kind.FORBIDDEN, "error.forbidden");
+            throw Refusal.forbidden("error.forbidden");
         }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw Refusal.invalid("capacity.limit-invalid", 1, MAX_LIMIT);

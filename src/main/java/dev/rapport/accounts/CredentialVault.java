@@ -62,6 +62,9 @@ public class CredentialVault {
     /** Stores a secret; a secret of the same kind and label on the account is replaced (and kept, retired). */
     public SecretView store(long accountId, StoreSecret command) {
         access.require(accountId, AccountPermission.MANAGE_CREDENTIALS);
+        if (command.kind() == SecretKind.CONNECTION) {
+            throw Refusal.invalid("secret.connection-kind");
+        }
         Actor actor = Actor.current();
         String value = command.value();
         String label = command.label().strip();
@@ -102,6 +105,9 @@ public class CredentialVault {
         team.confirmPassword(command.password());
         var stored = secrets.find(accountId, secretId)
                 .orElseThrow(() -> Refusal.notFound("secret.not-found", String.valueOf(secretId)));
+        if (stored.view().kind() == SecretKind.CONNECTION) {
+            throw Refusal.forbidden("secret.connection-not-revealable");
+        }
         byte[] plaintext = Envelope.open(stored.sealed(), context(stored.ref(), accountId), keys);
         String value = new String(plaintext, StandardCharsets.UTF_8);
         java.util.Arrays.fill(plaintext, (byte) 0);
@@ -139,7 +145,7 @@ public class CredentialVault {
     }
 
     /** What a value is bound to: its own reference and its account, so a row moved elsewhere fails. */
-    private static String context(String ref, long accountId) {
+    static String context(String ref, long accountId) {
         return ref + "|account:" + accountId;
     }
 

@@ -141,7 +141,10 @@ public class Offboarding {
         accounts.ownedBy(memberId).forEach(account -> accountIds.add(account.id()));
         accountIds.addAll(accounts.grantedTo(memberId, AccountPermission.MANAGE_CREDENTIALS));
         Map<Long, SecretView> reachable = new LinkedHashMap<>();
-        secrets.liveOn(accountIds, role == Role.ADMIN).forEach(secret -> reachable.put(secret.id(), secret));
+        // Connection credentials cannot be revealed: only who entered them knows them.
+        secrets.liveOn(accountIds, role == Role.ADMIN).stream()
+                .filter(secret -> secret.kind() != SecretKind.CONNECTION || secret.createdBy() == memberId)
+                .forEach(secret -> reachable.put(secret.id(), secret));
         secrets.exposedTo(memberId).forEach(secret -> reachable.put(secret.id(), secret));
         return List.copyOf(reachable.values());
     }
@@ -159,7 +162,7 @@ public class Offboarding {
     private static Actor requireAdmin() {
         Actor actor = Actor.current();
         if (!actor.is(Role.ADMIN)) {
-            throw new Refusal(Refusal.Kind.FORBIDDEN, "error.forbidden");
+            throw Refusal.forbidden("error.forbidden");
         }
         return actor;
     }

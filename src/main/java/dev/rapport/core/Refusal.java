@@ -40,6 +40,10 @@ public class Refusal extends RuntimeException {
         return new Refusal(Kind.CONFLICT, messageKey, arguments);
     }
 
+    public static Refusal forbidden(String messageKey, Object... arguments) {
+        return new Refusal(Kind.FORBIDDEN, messageKey, arguments);
+    }
+
     public Kind kind() {
         return kind;
     }

@@ -48,7 +48,7 @@ public class AccessTokenManagement {
         long memberId = actor.requireMemberId();
         if (actor.viaToken()) {
             // A leaked token must not be able to mint longer-lived ones.
-            throw new Refusal(Refusal.Kind.FORBIDDEN, "token.not-from-token");
+            throw Refusal.forbidden("token.not-from-token");
         }
         int days = command.expiresInDays() == null ? DEFAULT_DAYS : command.expiresInDays();
         if (days < 1 || days > MAX_DAYS) {

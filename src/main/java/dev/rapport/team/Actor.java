@@ -41,7 +41,7 @@ public record Actor(
 
     public long requireMemberId() {
         if (memberId == null) {
-            throw new Refusal(Refusal.Kind.FORBIDDEN, "error.forbidden");
+            throw Refusal.forbidden("error.forbidden");
         }
         return memberId;
     }

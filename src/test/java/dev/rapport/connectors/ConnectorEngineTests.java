@@ -54,14 +54,79 @@ class ConnectorEngineTests {
 
     @Test
     void retryAfterIsHonouredAndRetriesAreBounded() {
-        var sandbox = new SandboxConnector(new SandboxFaults(1, 1.0, 0, 0, 0, Duration.ZERO, Duration.ofSeconds(45)));
+        var sandbox = new SandboxConnector(new SandboxFaults(1, 1.0, 0, 0, 0, Duration.ZERO, Duration.ofSeconds(25)));
 
         PublishOutcome outcome = engine.publish(sandbox, ACCOUNT, PublishRequest.text("k", "Busy network"));
 
         assertThat(outcome.status()).isEqualTo(Status.FAILED);
         assertThat(outcome.reason()).isEqualTo("unavailable");
         assertThat(sandbox.calls("publish")).isEqualTo(5);
-        assertThat(waits).hasSize(4).allMatch(wait -> wait.compareTo(Duration.ofSeconds(45)) >= 0);
+        assertThat(waits).hasSize(4).allMatch(wait -> wait.compareTo(Duration.ofSeconds(25)) >= 0);
+    }
+
+    @Test
+    void aRetryAfterBeyondTheLongestWaitEndsTheAttemptsWithATimeToComeBack() {
+        var sandbox = new SandboxConnector(new SandboxFaults(1, 1.0, 0, 0, 0, Duration.ZERO, Duration.ofMinutes(15)));
+        java.time.Instant before = java.time.Instant.now();
+
+        PublishOutcome outcome = engine.publish(sandbox, ACCOUNT, PublishRequest.text("k", "Busy network"));
+
+        assertThat(outcome.reason()).isEqualTo("rate-limited");
+        assertThat(outcome.retryAt()).isAfterOrEqualTo(before.plus(Duration.ofMinutes(15)));
+        assertThat(sandbox.calls("publish")).isEqualTo(1);
+        assertThat(waits).as("nobody sleeps for a quarter of an hour").isEmpty();
+    }
+
+    @Test
+    void anAccountsBudgetPacesCallsAndRemembersA429ForLaterCalls() {
+        var clock = new MutableClock();
+        var limits = new RateLimits(network -> 60, clock);
+        ConnectorEngine.Sleeper sleepOnTheClock = wait -> {
+            waits.add(wait);
+            clock.now = clock.now.plus(wait);
+        };
+        var paced =
+                new ConnectorEngine(3, Duration.ofMillis(200), Duration.ofSeconds(30), sleepOnTheClock, limits, clock);
+        var sandbox = new SandboxConnector(SandboxFaults.none());
+
+        for (int i = 0; i < 12; i++) {
+            assertThat(paced.publish(sandbox, ACCOUNT, PublishRequest.text("p" + i, "Post " + i))
+                            .status())
+                    .isEqualTo(Status.PUBLISHED);
+        }
+        assertThat(waits)
+                .as("a burst of ten seconds' worth goes at once; then one call a second")
+                .filteredOn(wait -> !wait.isZero())
+                .isNotEmpty()
+                .allMatch(wait -> wait.compareTo(Duration.ofSeconds(1)) <= 0);
+
+        limits.blockUntil("sandbox", ACCOUNT.accountId(), clock.instant().plus(Duration.ofMinutes(5)));
+        PublishOutcome blocked = paced.publish(sandbox, ACCOUNT, PublishRequest.text("later", "Later"));
+        assertThat(blocked.reason()).isEqualTo("rate-limited");
+        assertThat(blocked.attempts())
+                .as("no call while the network asked us to wait")
+                .isZero();
+        assertThat(paced.publish(sandbox, new Connection(43, Map.of(), Map.of()), PublishRequest.text("x", "Other"))
+                        .status())
+                .as("other accounts are not held back")
+                .isEqualTo(Status.PUBLISHED);
+    }
+
+    /** A clock the test moves; sleeping moves it too. */
+    static final class MutableClock extends java.time.Clock {
+        java.time.Instant now = java.time.Instant.parse("2026-11-26T10:00:00Z");
+
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        public java.time.Instant instant() {
+            return now;
+        }
     }
 
     @Test

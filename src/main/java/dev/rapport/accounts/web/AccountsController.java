@@ -123,7 +123,7 @@ class AccountsController {
         model.addAttribute("ownerLoads", capacity.loads(account.owners()));
         model.addAttribute("grants", accounts.grants(id));
         model.addAttribute("permissions", AccountPermission.values());
-        model.addAttribute("kinds", SecretKind.values());
+        model.addAttribute("kinds", SecretKind.MANUAL);
         boolean manage = access.can(id, AccountPermission.MANAGE_CREDENTIALS);
         model.addAttribute("canManageCredentials", manage);
         if (manage) {
