@@ -53,6 +53,23 @@ public class AccountManagement {
         return accounts.reachableBy(actor.requireMemberId());
     }
 
+    /**
+     * An account, without any access check: for background work that acts for no member (publishing
+     * on schedule, polling networks). Anything a member asks for goes through {@link #account(long)}.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<AccountView> find(long id) {
+        return accounts.find(id);
+    }
+
+    /** Accounts in use (active or paused), without any access check: for background work. */
+    @Transactional(readOnly = true)
+    public List<AccountView> inUse() {
+        return accounts.all().stream()
+                .filter(account -> account.status() == AccountStatus.ACTIVE || account.status() == AccountStatus.PAUSED)
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     public AccountView account(long id) {
         access.requireVisible(id);

@@ -1,6 +1,7 @@
 package dev.rapport.connectors;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,7 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requestTimeout for a whole answer
  * @param maxAttempts calls per operation, first one included
  * @param baseDelay the first backoff ceiling, doubled per attempt (full jitter)
- * @param maxDelay the largest wait between attempts; a longer Retry-After ends the attempts
+ * @param maxDelay the longest wait between attempts; a longer Retry-After ends the attempts with a
+ *     time to come back
+ * @param callsPerMinute per account, by network code; {@code default} for the others, 0 for no limit
  */
 @ConfigurationProperties("rapport.connectors")
 public record ConnectorsProperties(
@@ -19,4 +22,16 @@ public record ConnectorsProperties(
         @DefaultValue("20s") Duration requestTimeout,
         @DefaultValue("4") int maxAttempts,
         @DefaultValue("500ms") Duration baseDelay,
-        @DefaultValue("30s") Duration maxDelay) {}
+        @DefaultValue("30s") Duration maxDelay,
+        Map<String, Integer> callsPerMinute) {
+
+    public ConnectorsProperties {
+        callsPerMinute = callsPerMinute == null ? Map.of() : Map.copyOf(callsPerMinute);
+    }
+
+    /** The budget of an account on this network; {@link Integer#MAX_VALUE} when unlimited. */
+    int callsPerMinute(String network) {
+        int limit = callsPerMinute.getOrDefault(network, callsPerMinute.getOrDefault("default", 30));
+        return limit <= 0 ? Integer.MAX_VALUE : limit;
+    }
+}

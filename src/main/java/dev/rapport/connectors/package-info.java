@@ -4,7 +4,7 @@
  * a post is never published twice and never fails silently. One sub-package per network; the
  * sandbox network is a connector like any other.
  */
-@ApplicationModule(allowedDependencies = "core")
+@ApplicationModule(allowedDependencies = {"core", "team", "accounts"})
 @NullMarked
 package dev.rapport.connectors;
 

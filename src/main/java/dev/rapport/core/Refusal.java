@@ -14,7 +14,9 @@ public class Refusal extends RuntimeException {
         /** 409: the input clashes with what exists. */
         CONFLICT,
         /** 403: not permitted for this member. */
-        FORBIDDEN
+        FORBIDDEN,
+        /** 502: a remote network did not answer, or not usefully; nothing was changed here. */
+        UNAVAILABLE
     }
 
     private final Kind kind;
@@ -42,6 +44,10 @@ public class Refusal extends RuntimeException {
 
     public static Refusal forbidden(String messageKey, Object... arguments) {
         return new Refusal(Kind.FORBIDDEN, messageKey, arguments);
+    }
+
+    public static Refusal unavailable(String messageKey, Object... arguments) {
+        return new Refusal(Kind.UNAVAILABLE, messageKey, arguments);
     }
 
     public Kind kind() {

@@ -28,6 +28,7 @@ public class Problems {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case UNAVAILABLE -> HttpStatus.BAD_GATEWAY;
         };
     }
 

@@ -1,0 +1,49 @@
+package dev.rapport.connectors;
+
+import dev.rapport.core.AuditRecord;
+import dev.rapport.core.Audited;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** What happens to connections; each is audited. */
+public interface ConnectionEvents {
+
+    record Connected(
+            String actor,
+            long accountId,
+            String connector,
+            String handle,
+            @Nullable String source,
+            Instant occurredAt) implements Audited {
+        public AuditRecord auditRecord() {
+            return new AuditRecord(
+                    actor,
+                    "connection.connected",
+                    "account:" + accountId,
+                    connector + " " + handle,
+                    source,
+                    occurredAt);
+        }
+    }
+
+    record Disconnected(
+            String actor,
+            long accountId,
+            String connector,
+            @Nullable String source,
+            Instant occurredAt) implements Audited {
+        public AuditRecord auditRecord() {
+            return new AuditRecord(
+                    actor, "connection.disconnected", "account:" + accountId, connector, source, occurredAt);
+        }
+    }
+
+    /** The network stopped accepting the account's credentials, and a refresh did not help. */
+    record Expired(
+            long accountId, String connector, @Nullable String message, Instant occurredAt) implements Audited {
+        public AuditRecord auditRecord() {
+            return new AuditRecord(
+                    AuditRecord.SYSTEM, "connection.expired", "account:" + accountId, connector, null, occurredAt);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.rapport.connectors.web;
+
+import dev.rapport.accounts.AccountAccess;
+import dev.rapport.accounts.AccountManagement;
+import dev.rapport.accounts.AccountPermission;
+import dev.rapport.connectors.Connections;
+import dev.rapport.connectors.Connections.Connect;
+import dev.rapport.core.Refusal;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The connections overview, and connecting or disconnecting one account. */
+@Controller
+class ConnectionsController {
+
+    private final Connections connections;
+    private final AccountManagement accounts;
+    private final AccountAccess access;
+    private final MessageSource messages;
+
+    ConnectionsController(
+            Connections connections, AccountManagement accounts, AccountAccess access, MessageSource messages) {
+        this.connections = connections;
+        this.accounts = accounts;
+        this.access = access;
+        this.messages = messages;
+    }
+
+    @GetMapping("/connections")
+    String overview(Model model) {
+        model.addAttribute("overview", connections.overview());
+        return "connectors/connections";
+    }
+
+    @GetMapping("/accounts/{id}/connection")
+    String connection(@PathVariable long id, Model model, HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        model.addAttribute("account", accounts.account(id));
+        model.addAttribute("connection", connections.connection(id));
+        boolean manage = access.can(id, AccountPermission.MANAGE_CREDENTIALS);
+        model.addAttribute("canManage", manage);
+        if (manage) {
+            model.addAttribute("choices", connections.choices(id));
+        }
+        return "connectors/connection";
+    }
+
+    /** The form's fields arrive as request parameters named like the connector's properties. */
+    @PostMapping("/accounts/{id}/connection")
+    String connect(
+            @PathVariable long id,
+            @RequestParam String connector,
+            @RequestParam Map<String, String> form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect,
+            Locale locale) {
+        try {
+            connections.connect(id, new Connect(connector, form));
+            redirect.addFlashAttribute("connected", true);
+            return "redirect:/accounts/" + id + "/connection";
+        } catch (Refusal refusal) {
+            response.setStatus(refusal.kind() == Refusal.Kind.UNAVAILABLE ? 502 : 400);
+            model.addAttribute("refusal", messages.getMessage(refusal.messageKey(), refusal.arguments(), locale));
+            model.addAttribute("failedConnector", connector);
+            return connection(id, model, response);
+        }
+    }
+
+    @PostMapping("/accounts/{id}/connection/disconnect")
+    String disconnect(@PathVariable long id, RedirectAttributes redirect) {
+        connections.disconnect(id);
+        redirect.addFlashAttribute("disconnected", true);
+        return "redirect:/accounts/" + id + "/connection";
+    }
+}
