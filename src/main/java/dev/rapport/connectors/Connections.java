@@ -167,7 +167,10 @@ public class Connections {
     /** Connects an account to the sandbox network for no member in particular: the demo workspace. */
     void connectToSandbox(AccountView account, long connectedBy) {
         NetworkConnector sandbox = registry.find(ConnectorRegistry.SANDBOX).orElseThrow();
-        ConnectedAccount linked = sandbox.connect(Map.of("handle", account.handle()), Map.of());
+        ConnectedAccount linked = engine.call(
+                sandbox,
+                new Connection(account.id(), Map.of("handle", account.handle()), Map.of()),
+                (network, connection) -> network.connect(connection.settings(), connection.credentials()));
         records.save(
                 account.id(),
                 sandbox.network(),

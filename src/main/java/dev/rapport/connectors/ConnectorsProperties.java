@@ -3,6 +3,7 @@ package dev.rapport.connectors;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -25,8 +26,15 @@ public record ConnectorsProperties(
         @DefaultValue("30s") Duration maxDelay,
         Map<String, Integer> callsPerMinute) {
 
+    @ConstructorBinding
     public ConnectorsProperties {
         callsPerMinute = callsPerMinute == null ? Map.of() : Map.copyOf(callsPerMinute);
+    }
+
+    /** Without per-account budgets: for tests of one connector. */
+    public ConnectorsProperties(
+            Duration connectTimeout, Duration requestTimeout, int maxAttempts, Duration baseDelay, Duration maxDelay) {
+        this(connectTimeout, requestTimeout, maxAttempts, baseDelay, maxDelay, Map.of());
     }
 
     /** The budget of an account on this network; {@link Integer#MAX_VALUE} when unlimited. */
