@@ -64,6 +64,14 @@ final class AudienceMember {
         create("app.bsky.graph.follow", Map.of("$type", "app.bsky.graph.follow", "subject", did, "createdAt", now()));
     }
 
+    /** The record behind an at:// URI, as its author wrote it. */
+    JsonNode record(String uri) {
+        AtUri at = AtUri.parse(uri).orElseThrow();
+        return get("com.atproto.repo.getRecord?repo=" + at.did() + "&collection=" + at.collection() + "&rkey="
+                        + at.rkey())
+                .get("value");
+    }
+
     private Map<String, String> strongRef(String uri) {
         AtUri at = AtUri.parse(uri).orElseThrow();
         JsonNode record = get("com.atproto.repo.getRecord?repo=" + at.did() + "&collection=" + at.collection()
