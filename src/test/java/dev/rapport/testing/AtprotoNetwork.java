@@ -100,7 +100,11 @@ public final class AtprotoNetwork {
         return http;
     }
 
-    /** Waits until the AppView has indexed every write so far: call it after writes, before reads. */
+    /**
+     * Waits until the AppView has indexed every write so far: call it after writes, before reads,
+     * and between writes of different accounts that depend on each other (the AppView indexes each
+     * account's writes in parallel, so a reply indexed before its parent post notifies nobody).
+     */
     public void processAll() {
         HttpResponse<String> response = control("/process-all", Duration.ofSeconds(60));
         if (response.statusCode() != 204) {

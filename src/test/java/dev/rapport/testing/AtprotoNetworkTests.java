@@ -48,6 +48,9 @@ class AtprotoNetworkTests {
                 createRecord(aliceToken, alice.did(), "app.bsky.feed.post", Map.of("text", text, "createdAt", now()));
         Map<String, String> postRef =
                 Map.of("uri", post.get("uri").asString(), "cid", post.get("cid").asString());
+        // The AppView indexes each account's writes in parallel: a reply indexed before the post it
+        // answers notifies nobody. Bob sees the post first, as he would on Bluesky.
+        network.processAll();
         JsonNode reply = createRecord(
                 bobToken,
                 bob.did(),
