@@ -46,4 +46,16 @@ public interface ConnectionEvents {
                     AuditRecord.SYSTEM, "connection.expired", "account:" + accountId, connector, null, occurredAt);
         }
     }
+
+    /** A member published a test post to check a connection. */
+    record TestPostPublished(
+            String actor,
+            long accountId,
+            String remoteId,
+            @Nullable String source,
+            Instant occurredAt) implements Audited {
+        public AuditRecord auditRecord() {
+            return new AuditRecord(actor, "connection.test-post", "account:" + accountId, remoteId, source, occurredAt);
+        }
+    }
 }

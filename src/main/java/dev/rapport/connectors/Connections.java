@@ -228,6 +228,27 @@ public class Connections {
         return outcome;
     }
 
+    /**
+     * A member publishes a short text on the account at once, to check the connection end to end
+     * (the composer, with approval and scheduling, is the way to publish content). Needs the
+     * publish permission; audited.
+     */
+    public PublishOutcome publishTestPost(long accountId, String text) {
+        access.require(accountId, AccountPermission.PUBLISH);
+        String body = text.strip();
+        if (body.isEmpty() || body.length() > 500) {
+            throw Refusal.invalid("connection.test-post-invalid", 500);
+        }
+        Actor actor = Actor.current();
+        PublishOutcome outcome = publish(
+                accountId, PublishRequest.text(java.util.UUID.randomUUID().toString(), body));
+        if (outcome.status() == PublishOutcome.Status.PUBLISHED) {
+            transactions.executeWithoutResult(status -> events.publishEvent(new ConnectionEvents.TestPostPublished(
+                    actor.email(), accountId, outcome.receipt().remoteId(), actor.source(), Instant.now())));
+        }
+        return outcome;
+    }
+
     /** What the audience did since the cursor. */
     public InteractionPage interactions(long accountId, @Nullable String cursor) {
         return read(accountId, (connector, connection) -> connector.interactions(connection, cursor));

@@ -3,10 +3,17 @@ package dev.rapport.connectors.web;
 import dev.rapport.accounts.AccountAccess;
 import dev.rapport.accounts.AccountManagement;
 import dev.rapport.accounts.AccountPermission;
+import dev.rapport.connectors.ConnectionView;
 import dev.rapport.connectors.Connections;
 import dev.rapport.connectors.Connections.Connect;
+import dev.rapport.connectors.PublishOutcome;
+import dev.rapport.connectors.spi.ConnectorException;
+import dev.rapport.connectors.spi.InboundItem;
 import dev.rapport.core.Refusal;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -51,6 +58,19 @@ class ConnectionsController {
         if (manage) {
             model.addAttribute("choices", connections.choices(id));
         }
+        model.addAttribute("canPublish", access.can(id, AccountPermission.PUBLISH));
+        ConnectionView connection = (ConnectionView) model.getAttribute("connection");
+        if (connection.usable()) {
+            try {
+                model.addAttribute("audience", connections.audience(id));
+                List<InboundItem> items =
+                        new ArrayList<>(connections.interactions(id, null).items());
+                Collections.reverse(items);
+                model.addAttribute("activity", items.subList(0, Math.min(items.size(), 20)));
+            } catch (ConnectorException unreadable) {
+                model.addAttribute("activityError", unreadable.getMessage());
+            }
+        }
         return "connectors/connection";
     }
 
@@ -74,6 +94,35 @@ class ConnectionsController {
             model.addAttribute("failedConnector", connector);
             return connection(id, model, response);
         }
+    }
+
+    @PostMapping("/accounts/{id}/connection/test-post")
+    String testPost(@PathVariable long id, @RequestParam String text, RedirectAttributes redirect, Locale locale) {
+        try {
+            PublishOutcome outcome = connections.publishTestPost(id, text);
+            if (outcome.status() == PublishOutcome.Status.PUBLISHED) {
+                redirect.addFlashAttribute("testPostUrl", outcome.receipt().url());
+            } else {
+                // Flash attributes live in the (JDBC) session: plain strings only.
+                String reason = outcome.reason() == null ? "unavailable" : outcome.reason();
+                String because = messages.getMessage(
+                        "connection.reason."
+                                + (reason.contains(":") ? reason.substring(0, reason.indexOf(':')) : reason),
+                        null,
+                        reason,
+                        locale);
+                redirect.addFlashAttribute(
+                        "testPostRefusal",
+                        messages.getMessage(
+                                "connection.test-post.failed",
+                                new Object[] {because, outcome.message() == null ? "" : outcome.message()},
+                                locale));
+            }
+        } catch (Refusal refusal) {
+            redirect.addFlashAttribute(
+                    "testPostRefusal", messages.getMessage(refusal.messageKey(), refusal.arguments(), locale));
+        }
+        return "redirect:/accounts/" + id + "/connection";
     }
 
     @PostMapping("/accounts/{id}/connection/disconnect")
