@@ -61,15 +61,15 @@ public class ConnectionCredentials {
     }
 
     /**
-     * The network handed out new tokens (a refresh): kept under the name of whoever connected the
-     * account, and not a rotation.
+     * The network handed out new tokens (a refresh): kept under the name of whoever entered the
+     * credentials (else {@code connectedBy}), and not a rotation.
      */
-    public void renew(long accountId, Map<String, String> credentials) {
-        long connectedBy = secrets.liveId(accountId, SecretKind.CONNECTION, LABEL)
+    public void renew(long accountId, Map<String, String> credentials, long connectedBy) {
+        long enteredBy = secrets.liveId(accountId, SecretKind.CONNECTION, LABEL)
                 .flatMap(id -> secrets.find(accountId, id))
                 .map(stored -> stored.view().createdBy())
-                .orElseThrow(() -> new IllegalStateException("account " + accountId + " has no connection to renew"));
-        replace(accountId, credentials, connectedBy);
+                .orElse(connectedBy);
+        replace(accountId, credentials, enteredBy);
     }
 
     /** The credentials, for the connector's call only; empty when the account is not connected. */

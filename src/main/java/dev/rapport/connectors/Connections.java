@@ -201,7 +201,12 @@ public class Connections {
     public PublishOutcome publish(long accountId, PublishRequest request) {
         Optional<Live> found = live(accountId);
         if (found.isEmpty()) {
-            return new PublishOutcome(PublishOutcome.Status.FAILED, null, "not-connected", null, 0, null);
+            // Nothing is sent with credentials the network refused: the owner connects again first.
+            return records.find(accountId)
+                    .map(expired -> new PublishOutcome(
+                            PublishOutcome.Status.FAILED, null, "auth-expired", expired.failureMessage(), 0, null))
+                    .orElseGet(() ->
+                            new PublishOutcome(PublishOutcome.Status.FAILED, null, "not-connected", null, 0, null));
         }
         Live live = found.get();
         PublishOutcome outcome = engine.publish(live.connector(), live.connection(), request);
@@ -319,7 +324,7 @@ public class Connections {
         try {
             ConnectedAccount renewed = engine.call(live.connector(), live.connection(), NetworkConnector::refresh);
             transactions.executeWithoutResult(status -> {
-                credentials.renew(accountId, renewed.credentials());
+                credentials.renew(accountId, renewed.credentials(), live.connectedBy());
                 records.renewed(accountId, renewed.settings(), renewed.expiresAt());
             });
             return Optional.of(new Connection(accountId, renewed.settings(), renewed.credentials()));
@@ -337,7 +342,7 @@ public class Connections {
         });
     }
 
-    private record Live(NetworkConnector connector, Connection connection) {}
+    private record Live(NetworkConnector connector, Connection connection, long connectedBy) {}
 
     private Optional<Live> live(long accountId) {
         return records.find(accountId)
@@ -348,7 +353,8 @@ public class Connections {
                                 new Connection(
                                         accountId,
                                         connection.settings(),
-                                        credentials.open(accountId).orElse(Map.of())))));
+                                        credentials.open(accountId).orElse(Map.of())),
+                                connection.connectedBy() == null ? 0 : connection.connectedBy())));
     }
 
     private static @Nullable String value(ConfigProperty property, Map<String, String> values) {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,7 @@ public class ConnectorEngine {
     public PublishOutcome publish(NetworkConnector connector, Connection connection, PublishRequest request) {
         boolean unresolved = false;
         int calls = 0;
+        @Nullable String lastFailure = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             Optional<Instant> notBefore = pace(connector, connection);
             if (notBefore.isPresent()) {
@@ -96,6 +98,7 @@ public class ConnectorEngine {
             } catch (AuthExpired expired) {
                 return PublishOutcome.failed("auth-expired", expired.getMessage(), calls);
             } catch (RateLimited | Transient failure) {
+                lastFailure = failure.getMessage();
                 if (failure instanceof Transient transientFailure && transientFailure.writeMayHaveHappened()) {
                     unresolved = true;
                 }
@@ -113,14 +116,14 @@ public class ConnectorEngine {
                 Optional<Instant> later = backOff(connector, connection, attempt, failure);
                 if (later.isPresent()) {
                     return unresolved
-                            ? resolve(connector, connection, request, calls)
+                            ? resolve(connector, connection, request, calls, lastFailure)
                             : PublishOutcome.rateLimited(later.get(), calls);
                 }
             }
         }
         return unresolved
-                ? resolve(connector, connection, request, calls)
-                : PublishOutcome.failed("unavailable", null, calls);
+                ? resolve(connector, connection, request, calls, lastFailure)
+                : PublishOutcome.failed("unavailable", lastFailure, calls);
     }
 
     /**
@@ -147,12 +150,16 @@ public class ConnectorEngine {
 
     /** The last word on a write whose answer was lost: one more lookup. */
     private PublishOutcome resolve(
-            NetworkConnector connector, Connection connection, PublishRequest request, int calls) {
+            NetworkConnector connector,
+            Connection connection,
+            PublishRequest request,
+            int calls,
+            @Nullable String lastFailure) {
         try {
             return connector
                     .findPublished(connection, request)
                     .map(receipt -> PublishOutcome.published(receipt, calls))
-                    .orElseGet(() -> PublishOutcome.failed("unavailable", null, calls));
+                    .orElseGet(() -> PublishOutcome.failed("unavailable", lastFailure, calls));
         } catch (ConnectorException lookupFailed) {
             return PublishOutcome.unknown(calls);
         }
