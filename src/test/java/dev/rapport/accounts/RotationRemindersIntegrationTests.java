@@ -76,15 +76,7 @@ class RotationRemindersIntegrationTests {
 
         reminders.remind();
 
-        var received = java.util.Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> {
-                    try {
-                        return m.getAllRecipients()[0].toString().equals(email);
-                    } catch (jakarta.mail.MessagingException e) {
-                        return false;
-                    }
-                })
-                .toList();
+        var received = LoopbackSmtp.messagesTo(smtp, email);
         assertThat(received).hasSize(1);
         assertThat(received.get(0).getSubject()).contains("1 个凭据需要更换");
         String body = (String) received.get(0).getContent();

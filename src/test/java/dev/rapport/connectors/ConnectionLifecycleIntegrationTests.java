@@ -17,7 +17,6 @@ import dev.rapport.testing.LoopbackSmtp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -109,15 +108,7 @@ class ConnectionLifecycleIntegrationTests {
         warnings.warn();
         warnings.warn();
 
-        var received = Arrays.stream(smtp.getReceivedMessages())
-                .filter(message -> {
-                    try {
-                        return message.getAllRecipients()[0].toString().equals(email);
-                    } catch (jakarta.mail.MessagingException e) {
-                        return false;
-                    }
-                })
-                .toList();
+        var received = LoopbackSmtp.messagesTo(smtp, email);
         assertThat(received).hasSize(1);
         assertThat(received.get(0).getSubject()).contains("即将过期");
     }

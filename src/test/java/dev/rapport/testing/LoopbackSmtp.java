@@ -23,6 +23,20 @@ public final class LoopbackSmtp {
         return new GreenMailExtension(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     }
 
+    /** What the server received for this address. */
+    public static java.util.List<jakarta.mail.internet.MimeMessage> messagesTo(
+            GreenMailExtension server, String email) {
+        return java.util.Arrays.stream(server.getReceivedMessages())
+                .filter(message -> {
+                    try {
+                        return message.getAllRecipients()[0].toString().equals(email);
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                })
+                .toList();
+    }
+
     /** Points the application's mail at the server. */
     public static void configure(DynamicPropertyRegistry registry, int port) {
         registry.add("spring.mail.host", () -> "127.0.0.1");

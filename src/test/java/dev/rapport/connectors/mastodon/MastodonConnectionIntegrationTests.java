@@ -17,7 +17,6 @@ import dev.rapport.testing.TestMembers;
 import dev.rapport.testing.TestMembers.Credentials;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -180,14 +179,6 @@ class MastodonConnectionIntegrationTests {
     }
 
     private List<MimeMessage> mailsTo(String email) {
-        return Arrays.stream(smtp.getReceivedMessages())
-                .filter(message -> {
-                    try {
-                        return message.getAllRecipients()[0].toString().equals(email);
-                    } catch (jakarta.mail.MessagingException e) {
-                        return false;
-                    }
-                })
-                .toList();
+        return LoopbackSmtp.messagesTo(smtp, email);
     }
 }
