@@ -41,7 +41,8 @@ class ConnectorsConfiguration {
     /**
      * The sandbox network: {@code rapport.sandbox.seed} makes its audience, and
      * {@code rapport.sandbox.latency}, {@code .rate-limited}, {@code .server-error}, {@code .timeout}
-     * and {@code .response-lost} (shares of calls, 0 by default) make it slow or faulty on purpose.
+     * and {@code .response-lost} (shares of calls, 0 by default) make it slow or faulty on purpose;
+     * {@code rapport.sandbox.speed} makes its audience react that many times sooner.
      */
     @Bean
     SandboxConnector sandboxConnector(Environment environment) {
@@ -54,6 +55,7 @@ class ConnectorsConfiguration {
                         environment.getProperty("rapport.sandbox.latency", Duration.class, Duration.ZERO),
                         Duration.ofSeconds(2))
                 .everywhere();
-        return new SandboxConnector(faults, SandboxCoefficients.defaults(), Clock.systemUTC());
+        double speed = environment.getProperty("rapport.sandbox.speed", Double.class, 1.0);
+        return new SandboxConnector(faults, SandboxCoefficients.defaults().faster(speed), Clock.systemUTC());
     }
 }

@@ -99,6 +99,55 @@ public record SandboxCoefficients(
         }
     }
 
+    /**
+     * The same audience, reacting {@code speed} times sooner (a demo that comes alive in seconds):
+     * the reaction curve, the lag and the responsiveness windows shrink; the rest stays.
+     */
+    public SandboxCoefficients faster(double speed) {
+        if (speed <= 0) {
+            throw new IllegalArgumentException("speed must be positive");
+        }
+        return new SandboxCoefficients(
+                populationSize,
+                initialFollowerShare,
+                chineseSpeakerShare,
+                followerReach,
+                nonFollowerReach,
+                scaled(reactionHalfLife, speed),
+                scaled(firstReactionDelay, speed),
+                scaled(reactionWindow, speed),
+                scaled(reactionLag, speed),
+                likeRate,
+                repostRate,
+                commentRate,
+                clickRate,
+                followRate,
+                unfollowRate,
+                directMessageRate,
+                promotionalEngagement,
+                promotionalUnfollow,
+                questionComments,
+                scaled(responsivenessWindow, speed),
+                scaled(answerGrace, speed),
+                unansweredReach,
+                unansweredUnfollow,
+                hashtagAllowance,
+                hashtagPenalty,
+                lengthAllowance,
+                overLengthEngagement,
+                languageMismatchEngagement,
+                promotionalPurchaseIntent,
+                intentMix,
+                connectionLifetime,
+                maxPostsPerAccount,
+                maxTextLength,
+                pageSize);
+    }
+
+    private static Duration scaled(Duration duration, double speed) {
+        return Duration.ofMillis(Math.max(1, Math.round(duration.toMillis() / speed)));
+    }
+
     /** The values the demo workspace and the tests use. */
     public static SandboxCoefficients defaults() {
         Map<CommentIntent, Double> mix = new EnumMap<>(CommentIntent.class);
