@@ -65,4 +65,27 @@ class SandboxDemoBrowserTests {
             browser.resize(1280, 1500).screenshot("13-sandbox-activity-zh");
         }
     }
+
+    @Test
+    void theNetworkProfilesShowTheirSourcesAndAnAdminAdjustsOne() {
+        try (Browser browser = new Browser(port, "en")) {
+            browser.signIn(TestMembers.ADMIN_EMAIL, TestMembers.ADMIN_PASSWORD);
+            browser.open("/networks?lang=zh-CN");
+            assertThat(browser.text("#x-limit")).isEqualTo("280");
+            assertThat(browser.text("#x")).contains("加权计数");
+            assertThat(browser.attribute("#x a.source", "href")).startsWith("https://");
+            browser.resize(1280, 1500).screenshot("14-networks-zh");
+
+            browser.open("/networks?lang=en");
+            browser.click("#wechat details summary")
+                    .type("#change-wechat input[name=hashtagsMax]", "1")
+                    .type("#change-wechat input[name=reason]", "Our articles carry one topic tag")
+                    .submit("#change-wechat button[type=submit]");
+            assertThat(browser.text("#wechat"))
+                    .contains("adjusted for this workspace")
+                    .contains("at most 1 per post");
+            browser.click("#wechat details summary").submit("#wechat form.inline button");
+            assertThat(browser.text("#wechat")).doesNotContain("adjusted for this workspace");
+        }
+    }
 }
