@@ -22,17 +22,26 @@ class HomeController {
             new Lesson(1, "audience", null, false),
             new Lesson(2, "planning", null, false),
             new Lesson(3, "analytics", null, false),
-            new Lesson(4, "publishing", null, false),
+            new Lesson(4, "connectors", "/networks", false),
             new Lesson(5, "inbox", null, false),
             new Lesson(6, "audience", null, false),
             new Lesson(7, "content", null, false),
             new Lesson(8, "content", null, false),
             new Lesson(9, "accounts", "/accounts", false),
-            new Lesson(10, "accounts", "/accounts", false));
+            new Lesson(10, "screening", "/policy", false));
+
+    private final List<HomeNotice> notices;
+
+    HomeController(List<HomeNotice> notices) {
+        this.notices = notices;
+    }
 
     @GetMapping("/")
     String home(Model model) {
         model.addAttribute("lessons", LESSONS);
+        model.addAttribute(
+                "notices",
+                notices.stream().flatMap(notice -> notice.notice().stream()).toList());
         return "core/home";
     }
 }

@@ -1,6 +1,7 @@
 package dev.rapport.team.web;
 
 import dev.rapport.core.Refusal;
+import dev.rapport.core.web.MemberMark;
 import dev.rapport.team.Commands.AddDepartment;
 import dev.rapport.team.Commands.ChangeMember;
 import dev.rapport.team.Commands.InviteMember;
@@ -12,6 +13,7 @@ import dev.rapport.team.TeamManagement;
 import dev.rapport.team.security.MemberSessions;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -34,10 +36,16 @@ class MembersController {
     private final MemberSessions sessions;
     private final InvitationMail mail;
 
-    MembersController(TeamManagement team, MemberSessions sessions, InvitationMail mail) {
+    private final List<MemberMark> marks;
+
+    /** A module's badge and who carries it, read once per page. */
+    record Mark(String messageKey, java.util.Set<Long> members) {}
+
+    MembersController(TeamManagement team, MemberSessions sessions, InvitationMail mail, List<MemberMark> marks) {
         this.team = team;
         this.sessions = sessions;
         this.mail = mail;
+        this.marks = marks;
     }
 
     @ModelAttribute("departments")
@@ -55,6 +63,11 @@ class MembersController {
     @GetMapping("/members")
     String members(Model model) {
         model.addAttribute("members", team.members());
+        model.addAttribute(
+                "marks",
+                marks.stream()
+                        .map(mark -> new Mark(mark.messageKey(), mark.members()))
+                        .toList());
         if (!model.containsAttribute("inviteMember")) {
             model.addAttribute("inviteMember", new InviteMember("", "", Role.MARKETER, null, "zh-CN"));
         }

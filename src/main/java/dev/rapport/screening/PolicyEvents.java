@@ -1,0 +1,56 @@
+package dev.rapport.screening;
+
+import dev.rapport.core.AuditRecord;
+import dev.rapport.core.Audited;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** What happens to the policy; each is audited. */
+public interface PolicyEvents {
+
+    record PolicyPublished(
+            String actor,
+            int version,
+            @Nullable String note,
+            @Nullable String source,
+            Instant occurredAt) implements Audited {
+        public AuditRecord auditRecord() {
+            return new AuditRecord(actor, "policy.published", "policy:" + version, note, source, occurredAt);
+        }
+    }
+
+    record PolicyAcknowledged(
+            String actor,
+            long memberId,
+            int version,
+            @Nullable String source,
+            Instant occurredAt) implements Audited {
+        public AuditRecord auditRecord() {
+            return new AuditRecord(actor, "policy.acknowledged", "policy:" + version, null, source, occurredAt);
+        }
+    }
+
+    record EnforcementChanged(
+            String actor, boolean enforced, @Nullable String source, Instant occurredAt) implements Audited {
+        public AuditRecord auditRecord() {
+            return new AuditRecord(actor, "policy.enforcement", "policy", enforced ? "on" : "off", source, occurredAt);
+        }
+    }
+
+    /**
+     * A lead or admin let through what the screen held (or a member went on despite a warning), with
+     * a reason: published by the module that sends it.
+     */
+    record ScreeningOverridden(
+            String actor,
+            String subject,
+            Action action,
+            String reason,
+            @Nullable String source,
+            Instant occurredAt) implements Audited {
+        public AuditRecord auditRecord() {
+            return new AuditRecord(
+                    actor, "screening.overridden", subject, action.code() + ": " + reason, source, occurredAt);
+        }
+    }
+}
