@@ -35,7 +35,7 @@ class PolicyIntegrationTests {
     void aMemberSeesThePolicyFirstAndAcknowledgesItOnce() {
         Credentials marketer = TestMembers.create(team, Role.MARKETER);
         WebSession web = new WebSession(port);
-        web.signIn(marketer.email(), marketer.password());
+        web.signInOnly(marketer.email(), marketer.password());
 
         var accounts = web.get("/accounts");
         assertThat(accounts.statusCode()).isEqualTo(302);
@@ -97,7 +97,7 @@ class PolicyIntegrationTests {
                 .isEqualTo(403);
 
         WebSession leadWeb = new WebSession(port);
-        leadWeb.signIn(lead.email(), lead.password());
+        leadWeb.signInOnly(lead.email(), lead.password());
         assertThat(leadWeb.get("/policy").statusCode()).isEqualTo(200);
         leadWeb.post("/policy/acknowledge", java.util.Map.of());
         assertThat(leadWeb.get("/").body())

@@ -67,8 +67,23 @@ public final class WebSession {
                 .build());
     }
 
-    /** Signs in through the form; returns where the sign-in redirected to. */
+    /**
+     * Signs in through the form and, like every member must, acknowledges the social media policy if
+     * asked to; returns where the sign-in redirected to.
+     */
     public String signIn(String email, String password) {
+        String location = signInOnly(email, password);
+        if (!location.contains("/login")) {
+            HttpResponse<String> policy = get("/policy");
+            if (policy.statusCode() == 200 && policy.body().contains("id=\"acknowledge\"")) {
+                post("/policy/acknowledge", Map.of());
+            }
+        }
+        return location;
+    }
+
+    /** Signs in through the form without acknowledging anything; returns where it redirected to. */
+    public String signInOnly(String email, String password) {
         get("/login");
         HttpResponse<String> response = post("/login", Map.of("email", email, "password", password));
         return response.headers().firstValue("Location").orElse("");
