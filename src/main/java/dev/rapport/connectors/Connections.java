@@ -254,6 +254,14 @@ public class Connections {
         return outcome;
     }
 
+    /**
+     * Whether the network has what an earlier attempt at this request published: how a publication
+     * whose outcome is unknown is settled before it is tried again.
+     */
+    public Optional<dev.rapport.connectors.spi.PublishReceipt> findPublished(long accountId, PublishRequest request) {
+        return read(accountId, (connector, connection) -> connector.findPublished(connection, request));
+    }
+
     /** What the audience did since the cursor. */
     public InteractionPage interactions(long accountId, @Nullable String cursor) {
         return read(accountId, (connector, connection) -> connector.interactions(connection, cursor));

@@ -37,7 +37,10 @@ public final class RateLimits {
     public Duration reserve(String network, long accountId, Duration maxWait) {
         int rate = perMinute.applyAsInt(network);
         if (rate == Integer.MAX_VALUE) {
-            return Duration.ZERO;
+            // No budget of our own, but the network's last 429 still holds.
+            Instant blocked = theoreticalArrival.get(key(network, accountId));
+            Duration until = blocked == null ? Duration.ZERO : Duration.between(clock.instant(), blocked);
+            return until.isNegative() ? Duration.ZERO : until;
         }
         Duration interval = Duration.ofMinutes(1).dividedBy(Math.max(1, rate));
         Duration tolerance = interval.multipliedBy(Math.max(0, rate / 6 - 1));

@@ -55,6 +55,18 @@ class ConnectorEngineTests {
     @Test
     void retryAfterIsHonouredAndRetriesAreBounded() {
         var sandbox = new SandboxConnector(new SandboxFaults(1, 1.0, 0, 0, 0, Duration.ZERO, Duration.ofSeconds(25)));
+        var clock = new MutableClock();
+        ConnectorEngine.Sleeper sleepOnTheClock = wait -> {
+            waits.add(wait);
+            clock.now = clock.now.plus(wait);
+        };
+        var engine = new ConnectorEngine(
+                5,
+                Duration.ofMillis(200),
+                Duration.ofSeconds(30),
+                sleepOnTheClock,
+                new RateLimits(network -> Integer.MAX_VALUE, clock),
+                clock);
 
         PublishOutcome outcome = engine.publish(sandbox, ACCOUNT, PublishRequest.text("k", "Busy network"));
 
@@ -109,6 +121,25 @@ class ConnectorEngineTests {
         assertThat(paced.publish(sandbox, new Connection(43, Map.of(), Map.of()), PublishRequest.text("x", "Other"))
                         .status())
                 .as("other accounts are not held back")
+                .isEqualTo(Status.PUBLISHED);
+    }
+
+    @Test
+    void aNetworkWithoutABudgetStillGetsNoCallsWhileItsRetryAfterHolds() {
+        var clock = new MutableClock();
+        var limits = new RateLimits(network -> Integer.MAX_VALUE, clock);
+        var engine = new ConnectorEngine(3, Duration.ofMillis(200), Duration.ofSeconds(30), waits::add, limits, clock);
+        var sandbox = new SandboxConnector(SandboxFaults.none());
+
+        limits.blockUntil("sandbox", ACCOUNT.accountId(), clock.instant().plus(Duration.ofMinutes(2)));
+
+        assertThat(engine.publish(sandbox, ACCOUNT, PublishRequest.text("k", "Wait"))
+                        .reason())
+                .isEqualTo("rate-limited");
+        assertThat(sandbox.calls("publish")).isZero();
+        clock.now = clock.now.plus(Duration.ofMinutes(3));
+        assertThat(engine.publish(sandbox, ACCOUNT, PublishRequest.text("k", "Wait"))
+                        .status())
                 .isEqualTo(Status.PUBLISHED);
     }
 
