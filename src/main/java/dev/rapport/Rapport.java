@@ -2,6 +2,7 @@ package dev.rapport;
 
 import dev.rapport.accounts.VaultCommand;
 import dev.rapport.audit.AuditCommand;
+import dev.rapport.screening.ScreenCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableAsync;
@@ -25,7 +26,10 @@ public class Rapport {
 
     /** The command line: one sub-command per module that has one. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Commands()).addSubcommand(new AuditCommand()).addSubcommand(new VaultCommand());
+        return new CommandLine(new Commands())
+                .addSubcommand(new AuditCommand())
+                .addSubcommand(new VaultCommand())
+                .addSubcommand(new ScreenCommand());
     }
 
     @Command(

@@ -20,6 +20,7 @@ public record Verdict(
         @Nullable String reason) {
 
     /** Flagged: held or blocked. */
+    @com.fasterxml.jackson.annotation.JsonProperty("flagged")
     public boolean flagged() {
         return action.flagged();
     }
