@@ -21,6 +21,10 @@ import dev.rapport.connectors.spi.MetricsSnapshot;
 import dev.rapport.connectors.spi.NetworkConnector;
 import dev.rapport.connectors.spi.PublishRequest;
 import dev.rapport.core.Refusal;
+import dev.rapport.screening.Action;
+import dev.rapport.screening.Policies;
+import dev.rapport.screening.Screening;
+import dev.rapport.screening.Verdict;
 import dev.rapport.team.Actor;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -65,6 +69,8 @@ public class Connections {
     private final ConnectorEngine engine;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final Screening screening;
+    private final Policies policies;
 
     Connections(
             ConnectorRegistry registry,
@@ -74,7 +80,9 @@ public class Connections {
             AccountAccess access,
             ConnectorEngine engine,
             ApplicationEventPublisher events,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            Screening screening,
+            Policies policies) {
         this.registry = registry;
         this.records = records;
         this.credentials = credentials;
@@ -83,6 +91,8 @@ public class Connections {
         this.engine = engine;
         this.events = events;
         this.transactions = transactions;
+        this.screening = screening;
+        this.policies = policies;
     }
 
     /** How the account can be connected: its network's own connector first, then the sandbox. */
@@ -209,6 +219,12 @@ public class Connections {
                             new PublishOutcome(PublishOutcome.Status.FAILED, null, "not-connected", null, 0, null));
         }
         Live live = found.get();
+        // The last line: nothing the policy blocks leaves Rapport, whoever asks.
+        Verdict verdict = screening.screen(request.text(), request.language());
+        if (verdict.action() == Action.BLOCK) {
+            return new PublishOutcome(
+                    PublishOutcome.Status.FAILED, null, "blocked-by-policy", verdict.reason(), 0, null);
+        }
         PublishOutcome outcome = engine.publish(live.connector(), live.connection(), request);
         if ("auth-expired".equals(outcome.reason())) {
             Optional<Connection> refreshed = refresh(live, outcome.message());
@@ -245,6 +261,12 @@ public class Connections {
             throw Refusal.invalid("connection.test-post-invalid", 500);
         }
         Actor actor = Actor.current();
+        policies.requireMayPublish(actor.requireMemberId());
+        Verdict verdict = screening.screen(body, null);
+        if (verdict.flagged()) {
+            // A test post has no approval step: what the policy holds is not sent either.
+            throw Refusal.invalid("screening.blocked", verdict.reason());
+        }
         PublishOutcome outcome = publish(
                 accountId, PublishRequest.text(java.util.UUID.randomUUID().toString(), body));
         if (outcome.status() == PublishOutcome.Status.PUBLISHED) {

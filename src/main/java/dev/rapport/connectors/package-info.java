@@ -4,7 +4,7 @@
  * a post is never published twice and never fails silently. One sub-package per network; the
  * sandbox network is a connector like any other.
  */
-@ApplicationModule(allowedDependencies = {"core", "team", "accounts"})
+@ApplicationModule(allowedDependencies = {"core", "team", "accounts", "screening"})
 @NullMarked
 package dev.rapport.connectors;
 

@@ -188,4 +188,42 @@ class ConnectionsIntegrationTests {
                         .single())
                 .isZero();
     }
+
+    @Test
+    void nothingThePolicyBlocksLeavesRapportWhoeverAsks() {
+        long id = activeAccount("weibo");
+        connectToSandbox(id, owner);
+        int before = sandbox.posts().size();
+
+        PublishOutcome outcome =
+                connections.publish(id, PublishRequest.text(UUID.randomUUID().toString(), "你们这群傻逼"));
+
+        assertThat(outcome.status()).isEqualTo(PublishOutcome.Status.FAILED);
+        assertThat(outcome.reason()).isEqualTo("blocked-by-policy");
+        assertThat(outcome.message()).contains("傻逼");
+        assertThat(outcome.attempts()).isZero();
+        assertThat(sandbox.posts()).hasSize(before);
+    }
+
+    @Test
+    void aTestPostNeedsTheCurrentPolicyAcknowledgedAndAScreenThatPasses() {
+        long id = activeAccount("weibo");
+        connectToSandbox(id, owner);
+        var web = new dev.rapport.testing.WebSession(port);
+        web.signInOnly(owner.email(), owner.password());
+        web.get("/policy");
+        String page = "/accounts/" + id + "/connection/test-post";
+
+        web.post(page, java.util.Map.of("text", "Hello from an unacknowledged member " + id));
+        assertThat(sandbox.posts()).noneMatch(post -> post.text().contains("unacknowledged member " + id));
+
+        web.post("/policy/acknowledge", java.util.Map.of());
+        web.get("/accounts/" + id + "/connection");
+        web.post(page, java.util.Map.of("text", "What a fucking joke " + id));
+        assertThat(sandbox.posts()).noneMatch(post -> post.text().contains("joke " + id));
+        assertThat(web.get("/accounts/" + id + "/connection").body()).contains("social media policy does not allow");
+
+        web.post(page, java.util.Map.of("text", "Fresh bread at 7, see you! " + id));
+        assertThat(sandbox.posts()).anyMatch(post -> post.text().equals("Fresh bread at 7, see you! " + id));
+    }
 }
