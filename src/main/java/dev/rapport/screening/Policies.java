@@ -102,7 +102,7 @@ public class Policies {
         return records.version(version).orElseThrow(() -> Refusal.notFound("policy.version-not-found", version));
     }
 
-    /** An admin publishes a new version: every member is asked to acknowledge it. */
+    /** An admin publishes a new version: every other member is asked to acknowledge it. */
     public PolicyView publish(PublishPolicy command) {
         Actor actor = requireAdmin();
         int version = records.insert(
@@ -113,6 +113,8 @@ public class Policies {
                 actor.email());
         events.publishEvent(new PolicyPublished(
                 actor.email(), version, blankToNull(command.note()), actor.source(), Instant.now()));
+        // Who publishes a version has read it.
+        records.acknowledge(actor.requireMemberId(), version);
         return version(version);
     }
 

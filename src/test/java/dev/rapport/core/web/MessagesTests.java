@@ -41,6 +41,23 @@ class MessagesTests {
     }
 
     @Test
+    void aMessageWithArgumentsWritesItsApostrophesTwice() throws IOException {
+        // MessageFormat reads a single ' as the start of quoted text: "workspace's {0}" would show "{0}".
+        List<String> broken = new ArrayList<>();
+        for (String name : List.of("messages.properties", "messages_zh_CN.properties")) {
+            Properties bundle = bundle(name);
+            for (String key : bundle.stringPropertyNames()) {
+                String message = bundle.getProperty(key);
+                if (message.matches("(?s).*\\{\\d.*")
+                        && message.replace("''", "").contains("'")) {
+                    broken.add(name + ": " + key);
+                }
+            }
+        }
+        assertThat(broken).isEmpty();
+    }
+
+    @Test
     void everyKeyUsedInATemplateExistsInBothLanguages() throws IOException {
         Set<String> english = bundle("messages.properties").stringPropertyNames();
         Set<String> chinese = bundle("messages_zh_CN.properties").stringPropertyNames();
