@@ -77,6 +77,9 @@ public final class Evaluate {
         Map<Language, String> summaries = new LinkedHashMap<>();
         StringBuilder details = new StringBuilder();
         List<String> allTexts = new ArrayList<>();
+        Map<Language, List<Sample>> tests = new LinkedHashMap<>();
+        Map<Language, float[][]> testScores = new LinkedHashMap<>();
+        Map<Language, Category[]> testHeads = new LinkedHashMap<>();
         for (Language language : Language.values()) {
             Datasets.Data dataset = Datasets.of(language, data);
             List<Sample> test = dataset.with(Datasets.Role.TEST);
@@ -85,6 +88,9 @@ public final class Evaluate {
             for (int i = 0; i < test.size(); i++) {
                 scores[i] = classifier.scores(test.get(i).text(), language);
             }
+            tests.put(language, test);
+            testScores.put(language, scores);
+            testHeads.put(language, dataset.heads());
             details.append("## ")
                     .append(language == Language.ZH ? "Chinese (zh)" : "English (en)")
                     .append("\n\n");
@@ -222,6 +228,7 @@ public final class Evaluate {
                     .append(String.join("\n", flaggedLines))
                     .append("\n\n");
         }
+        marketing.append(cutOffs(classifier, posts, tests, testScores, testHeads));
         // speed
         String speed = speed(classifier, allTexts);
         md.append("## Summary\n\n| figure | measured | target |\n|---|---|---|\n");
@@ -257,7 +264,7 @@ public final class Evaluate {
                     .append(trainingTime)
                     .append(".\n");
         }
-        md.append("\n").append(FEATURES).append(DATA);
+        md.append("\n").append(FEATURES).append(ENGLISH_EXPERIMENTS).append(DATA);
         md.append(details);
         md.append(marketing);
         Files.createDirectories(doc.toAbsolutePath().getParent());
@@ -269,6 +276,78 @@ public final class Evaluate {
         flaggedLines.forEach(System.out::println);
         System.out.println(speed);
         System.out.println("wrote " + doc);
+    }
+
+    static final double[] CUT_OFFS = {0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9};
+
+    /**
+     * Marketing posts at or above each cut-off per category, and what the cut-off costs in recall on
+     * the held-out test texts: for choosing the score above which the screen holds a post (and
+     * between 0.5 and which it only warns).
+     */
+    private static String cutOffs(
+            TextClassifier classifier,
+            List<Post> posts,
+            Map<Language, List<Sample>> tests,
+            Map<Language, float[][]> testScores,
+            Map<Language, Category[]> testHeads) {
+        StringBuilder out = new StringBuilder("### Cut-offs\n\n");
+        out.append("Marketing posts scoring at or above a cut-off (per category and in any category), and the main"
+                + " head's precision and recall on its held-out test set at that cut-off (test figures for"
+                + " information only; the cut-off is chosen on the marketing posts).\n\n");
+        for (Language language : tests.keySet()) {
+            Category[] heads = testHeads.get(language);
+            List<float[]> postScores = posts.stream()
+                    .filter(p -> p.language() == language)
+                    .map(p -> classifier.scores(p.text(), language))
+                    .toList();
+            Category main = language == Language.ZH ? Category.OFFENSIVE : Category.SEXIST;
+            String mainSet = language == Language.ZH ? "cold" : "edos";
+            int mainHead = java.util.Arrays.asList(heads).indexOf(main);
+            out.append("| ").append(language.code()).append(" cut-off | ");
+            for (Category c : heads) {
+                out.append(c.code()).append(" | ");
+            }
+            out.append("any category (of ")
+                    .append(postScores.size())
+                    .append(") | ")
+                    .append(main.code())
+                    .append(" on ")
+                    .append(mainSet)
+                    .append(" test: precision | recall | macro-F1 |\n|---:|");
+            out.append("---:|".repeat(heads.length + 4)).append("\n");
+            for (double cut : CUT_OFFS) {
+                out.append(String.format(Locale.ROOT, "| ≥ %.2f | ", cut));
+                int any = 0;
+                int[] per = new int[heads.length];
+                for (float[] s : postScores) {
+                    boolean hit = false;
+                    for (int h = 0; h < heads.length; h++) {
+                        if (s[heads[h].ordinal()] >= cut) {
+                            per[h]++;
+                            hit = true;
+                        }
+                    }
+                    any += hit ? 1 : 0;
+                }
+                for (int c : per) {
+                    out.append(c).append(" | ");
+                }
+                Trainer.Metrics m = new Trainer.Metrics();
+                List<Sample> test = tests.get(language);
+                float[][] scores = testScores.get(language);
+                for (int i = 0; i < test.size(); i++) {
+                    byte label = test.get(i).labels()[mainHead];
+                    if (label != Datasets.MISSING && test.get(i).source().startsWith(mainSet)) {
+                        m.add(label == 1, scores[i][main.ordinal()] >= cut);
+                    }
+                }
+                out.append(String.format(
+                        Locale.ROOT, "%d | %.3f | %.3f | %.3f |%n", any, m.precision(), m.recall(), m.macroF1()));
+            }
+            out.append("\n");
+        }
+        return out.toString();
     }
 
     private static String resourceSize(Language language) {
@@ -464,6 +543,48 @@ public final class Evaluate {
               features (NB-LR; the ratios are folded into the weights), classes balanced. Weights are
               quantised to int8 with one scale per head (clipped at a high quantile); the decision threshold,
               chosen per head on the tuning texts, is folded into the bias so every head flags at 0.5.
+            - English only: after the thresholds are chosen on the tuning texts (EDOS dev and a tenth of
+              Davidson), the final model is trained again with the same parameters on training + tuning texts
+              and keeps those thresholds (`Train --refit=en`, the default). Chinese is trained on its
+              training texts only, as before.
+
+            """;
+
+    /** What was tried for the English sexist head; the figures come from {@code EnglishExperiments} (test sources). */
+    private static final String ENGLISH_EXPERIMENTS = """
+            ## English sexist head: what was tried (EDOS dev only)
+
+            The target (macro-F1 ≥ 0.80 on EDOS test) is **not met**. Every variant below was trained on EDOS
+            train and measured on EDOS dev (macro-F1 at the best threshold on dev, so slightly optimistic;
+            with 2000 dev texts a difference under ±0.01 is noise); the most promising were checked by
+            5-fold cross-validation inside EDOS train (pooled out-of-fold, "CV"). EDOS test was read once,
+            for the shipped candidate. Reproduce with `EnglishExperiments` in the test sources:
+            `mvn -q -o test-compile && java -Xmx8g -cp target/classes:target/test-classes
+            dev.rapport.screening.model.EnglishExperiments ../shared/data/policy "nb=1 epochs=3" "cv:nb=1 epochs=3" ...`
+
+            | variant | dev macro-F1 | note |
+            |---|---:|---|
+            | shipped features (word 1–2, char 2–5 in words, 1/√n), NB-LR, 10 epochs (Trainer, all heads) | 0.758 | CV 0.759 |
+            | same, sexist head alone, 3 epochs | 0.761 | CV 0.761 |
+            | same, class balance power 1 / 0; NB alpha 0.5 / 2; NB interpolation 0.5; 2^22 buckets | 0.761 / 0.760; 0.757 / 0.760; 0.763; 0.755 | no gain |
+            | plain LR on the same features | 0.746 | |
+            | LR, sublinear TF × IDF (from train), L2-normalised (L2 1e-5…3e-4, 20 epochs) | 0.733–0.740 | worse than NB-LR |
+            | LR TF-IDF, word 1–3 + char 2–6; + punctuation/emoji tokens + negation marking | 0.734; 0.733 | |
+            | LR TF-IDF, char 2–5 across word boundaries | 0.730 | |
+            | NB-LR word 1–3 only; char 2–6 only; char 2–6 across words only | 0.715; 0.758; 0.762 | |
+            | NB-LR word 1–3 + char 2–6; word 1–3 + negation + punctuation | 0.755; 0.760 | CV (with skip-pairs) 0.758 / 0.761 |
+            | ensembles (mean of standardised logits): NB-LR words + LR chars; NB-LR + LR chars; NB-LR + NB-LR cross-word chars | 0.748; 0.751; 0.760 | no gain |
+            | LSA: PPMI word co-occurrence (window 4, 11,572 words from EDOS train+dev and Davidson non-test texts), 100 dims by randomised eigendecomposition; alone / appended to NB-LR (scale 1, 3, L2-normalised doc vector) | 0.645 / 0.758, 0.763, 0.760 | no gain; too little unlabelled text |
+            | gender-anchored skip-pairs (women/she/wife/girls/… × words within 3, 5, 8) | 0.767, 0.766, 0.765 | CV 0.760 vs 0.761: no gain, not shipped |
+            | one head per EDOS category (threat, derogation, animosity, prejudiced discussion) vs not sexist, max combined with the main head (mix 0.25 / 1) | 0.748 / 0.692 | worse |
+            | Davidson offensive head's logit added (weight 0.1…1) | 0.758…0.683 | worse |
+            | **shipped: NB-LR as before, threshold 0.36 chosen on dev, final model refit on train + dev** | (0.758 before refit) | **test 0.769** (0.766 before) |
+
+            Bag-of-n-gram linear models plateau at about 0.76 on dev and 0.77 on test for EDOS; published
+            baselines of this kind are in the same range, and the systems above 0.80 fine-tune pretrained
+            transformers, which the offline build cannot get. No pretrained embeddings are available offline
+            either, and the unlabelled English text in the data folder (≈ 40,000 short texts) is too little for
+            useful word vectors (LSA above).
 
             """;
 

@@ -17,7 +17,7 @@ import java.util.Locale;
  * <pre>
  * mvn -q -o compile &amp;&amp; java -cp target/classes dev.rapport.screening.model.Train \
  *     [DATA_DIR (default ../shared/data/policy)] [OUT_DIR (default src/main/resources/dev/rapport/screening/model)] \
- *     [--lang=zh|en] [--bits=20] [--epochs=10] [--eta=0.2] [--lambda=1e-6] [--nb=true] [--alpha=1] [--clip=0.9999] [--balance=0.5]
+ *     [--lang=zh|en] [--bits=20] [--epochs=10] [--eta=0.2] [--lambda=1e-6] [--nb=true] [--alpha=1] [--clip=0.9999] [--balance=0.5] [--refit=en (languages trained again on train + tune after tuning; none|en|zh|en,zh)]
  * </pre>
  *
  * Prints the tuning figures and the SHA-256 of each model written; same data and options give the
@@ -34,6 +34,8 @@ public final class Train {
         List<String> positional = new ArrayList<>();
         Trainer.Params params = Trainer.Params.defaults();
         List<Language> languages = List.of(Language.values());
+        // languages whose final model is trained again on training + tuning texts (thresholds kept)
+        java.util.Set<Language> refit = java.util.EnumSet.of(Language.EN);
         for (String arg : args) {
             if (!arg.startsWith("--")) {
                 positional.add(arg);
@@ -131,6 +133,15 @@ public final class Train {
                             p.nbAlpha(),
                             p.clipQuantile(),
                             Float.parseFloat(value));
+                case "refit" -> {
+                    refit = java.util.EnumSet.noneOf(Language.class);
+                    for (String code : value.split(",")) {
+                        if (!code.isBlank() && !code.equals("none")) {
+                            refit.add(Language.ofCode(code.strip()));
+                        }
+                    }
+                    yield params;
+                }
                 case "lang" -> {
                     languages = List.of(Language.ofCode(value));
                     yield params;
@@ -144,7 +155,7 @@ public final class Train {
         for (Language language : languages) {
             long start = System.nanoTime();
             Datasets.Data dataset = Datasets.of(language, data);
-            Trainer.Result result = Trainer.train(dataset, params, SimpleNormalizer.INSTANCE);
+            Trainer.Result result = Trainer.train(dataset, params, SimpleNormalizer.INSTANCE, refit.contains(language));
             Path file = out.resolve(TextClassifier.fileName(language));
             write(result.model(), file);
             System.out.printf(

@@ -77,16 +77,51 @@ final class Trainer {
         return new Vector(Arrays.copyOf(index, unique), Arrays.copyOf(value, unique));
     }
 
-    record Result(LinearModel model, String report) {}
+    record Result(LinearModel model, String report, double[] thresholds) {}
 
     static Result train(Data data, Params params, Normalizer normalizer) {
+        return train(data, params, normalizer, false);
+    }
+
+    /**
+     * Trains on the training texts and chooses each head's threshold on the tuning texts; with
+     * {@code refit}, then trains again with the same parameters on the training and tuning texts
+     * together and keeps the thresholds chosen before (the tuning texts then are no longer held
+     * out, so the tuning figures reported are those of the first model).
+     */
+    static Result train(Data data, Params params, Normalizer normalizer, boolean refit) {
+        List<Sample> train = data.with(Datasets.Role.TRAIN);
+        List<Sample> tune = data.with(Datasets.Role.TUNE);
+        Result first = train(data, params, normalizer, train, tune, null);
+        if (!refit) {
+            return first;
+        }
+        List<Sample> all = new java.util.ArrayList<>(train);
+        all.addAll(tune);
+        Result second = train(data, params, normalizer, all, tune, first.thresholds());
+        String report = first.report()
+                + "- final model: trained again on training + tuning texts (" + all.size()
+                + ") with the same parameters and the thresholds above\n";
+        LinearModel m = second.model();
+        String notes = "Parameters: " + params.describe() + ", refit on training + tuning texts\n" + report;
+        return new Result(
+                new LinearModel(m.language, m.bits, m.heads, m.bias, m.scale, m.weights, notes),
+                report,
+                first.thresholds());
+    }
+
+    private static Result train(
+            Data data,
+            Params params,
+            Normalizer normalizer,
+            List<Sample> train,
+            List<Sample> tune,
+            double[] fixedThresholds) {
         Language language = data.language();
         Category[] heads = data.heads();
         int headCount = heads.length;
         int size = 1 << params.bits();
         int mask = size - 1;
-        List<Sample> train = data.with(Datasets.Role.TRAIN);
-        List<Sample> tune = data.with(Datasets.Role.TUNE);
         Vector[] vectors = new Vector[train.size()];
         for (int i = 0; i < vectors.length; i++) {
             vectors[i] = vectorize(normalizer.normalize(train.get(i).text()), language, mask);
@@ -224,7 +259,13 @@ final class Trainer {
             raw.score(normalizer.normalize(tune.get(i).text()), tuneScores[i]);
         }
         float[] shiftedBias = bias.clone();
+        double[] thresholds = new double[headCount];
         for (int h = 0; h < headCount; h++) {
+            if (fixedThresholds != null) {
+                thresholds[h] = fixedThresholds[h];
+                shiftedBias[h] = (float) (bias[h] - Math.log(thresholds[h] / (1 - thresholds[h])));
+                continue;
+            }
             boolean accuracy = language == Language.ZH && heads[h] == Category.OFFENSIVE;
             double best = -1;
             double bestThreshold = 0.5;
@@ -247,6 +288,7 @@ final class Trainer {
                     bestThreshold = threshold;
                 }
             }
+            thresholds[h] = bestThreshold;
             shiftedBias[h] = (float) (bias[h] - Math.log(bestThreshold / (1 - bestThreshold)));
             report.append(String.format(
                     Locale.ROOT,
@@ -260,7 +302,8 @@ final class Trainer {
         String notes = "Parameters: " + params.describe() + "\n" + report;
         return new Result(
                 new LinearModel(language, params.bits(), heads, shiftedBias, scale, quantised, notes),
-                report.toString());
+                report.toString(),
+                thresholds);
     }
 
     /** Binary confusion counts. */

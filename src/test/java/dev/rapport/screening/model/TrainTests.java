@@ -79,6 +79,23 @@ class TrainTests {
     }
 
     @Test
+    void refittingOnTrainingAndTuningTextsKeepsTheThresholdsAndIsReproducible() throws Exception {
+        Trainer.Result once = Trainer.train(synthetic(), SMALL, SimpleNormalizer.INSTANCE, false);
+        Trainer.Result refit = Trainer.train(synthetic(), SMALL, SimpleNormalizer.INSTANCE, true);
+        Trainer.Result again = Trainer.train(synthetic(), SMALL, SimpleNormalizer.INSTANCE, true);
+        assertThat(refit.thresholds()).containsExactly(once.thresholds());
+        assertThat(bytes(again.model())).isEqualTo(bytes(refit.model()));
+        assertThat(bytes(refit.model())).isNotEqualTo(bytes(once.model()));
+        assertThat(refit.model().notes()).contains("refit on training + tuning texts");
+        TextClassifier classifier = new TextClassifier(
+                java.util.Map.of(Language.EN, refit.model(), Language.ZH, refit.model()), SimpleNormalizer.INSTANCE);
+        assertThat(classifier.scores("you stupid idiot", Language.EN)[Category.OFFENSIVE.ordinal()])
+                .isGreaterThan(0.5f);
+        assertThat(classifier.scores("thanks for coming to our event", Language.EN)[Category.OFFENSIVE.ordinal()])
+                .isLessThan(0.5f);
+    }
+
+    @Test
     void trainingOnASliceOfTheRealDataIsReproducible() throws Exception {
         Path data = Train.DEFAULT_DATA;
         Assumptions.assumeTrue(Files.isDirectory(data.resolve("zh-cold-train")), "no data folder at " + data);
