@@ -19,15 +19,22 @@ public final class RateLimits {
     private final ToIntFunction<String> perMinute;
     private final Clock clock;
     private final Map<String, Instant> theoreticalArrival = new ConcurrentHashMap<>();
+    private final boolean remembers;
 
     /** @param perMinute calls per minute per account, by network code */
     public RateLimits(ToIntFunction<String> perMinute, Clock clock) {
-        this.perMinute = perMinute;
-        this.clock = clock;
+        this(perMinute, clock, true);
     }
 
+    private RateLimits(ToIntFunction<String> perMinute, Clock clock, boolean remembers) {
+        this.perMinute = perMinute;
+        this.clock = clock;
+        this.remembers = remembers;
+    }
+
+    /** No budgets and no memory of 429s (each call still honours its own Retry-After): for tests of one connector. */
     public static RateLimits unlimited() {
-        return new RateLimits(network -> Integer.MAX_VALUE, Clock.systemUTC());
+        return new RateLimits(network -> Integer.MAX_VALUE, Clock.systemUTC(), false);
     }
 
     /**
@@ -57,6 +64,9 @@ public final class RateLimits {
 
     /** The network said 429: no call on this account before {@code until}. */
     public void blockUntil(String network, long accountId, Instant until) {
+        if (!remembers) {
+            return;
+        }
         int rate = perMinute.applyAsInt(network);
         Duration interval = rate == Integer.MAX_VALUE
                 ? Duration.ZERO

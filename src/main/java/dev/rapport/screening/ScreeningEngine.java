@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>How evidence becomes severity: a lexicon term keeps its rating (1–3), except an insult that is
  * negated or reported ("not stupid", "he called me …"), which counts as low unless the classifier
- * agrees; profanity and sexual terms count whatever their context. A classifier score counts from
+ * agrees; profanity and sexual terms count whatever their context, and only when the lexicon finds
+ * one (n-grams inside innocent words do not make a text obscene). A classifier score counts from
  * {@link #LOW_SCORE} (low), {@link #MEDIUM_SCORE} (medium) and {@link #HIGH_SCORE} (high).
  */
 public final class ScreeningEngine {
@@ -42,6 +43,10 @@ public final class ScreeningEngine {
     public static final float HIGH_SCORE = 0.92f;
 
     static final String WORKSPACE = "workspace";
+    /** Categories that the lexicon must confirm: the classifier's score alone does not count. */
+    private static final java.util.Set<Category> LEXICAL =
+            java.util.EnumSet.of(Category.OBSCENE, Category.SEXUALLY_SUGGESTIVE);
+
     private static final int EVIDENCE = 3;
 
     private final TextNormalizer normalizer;
@@ -132,8 +137,10 @@ public final class ScreeningEngine {
         List<Finding> findings = new ArrayList<>();
         Action action = Action.PASS;
         for (Category category : Category.values()) {
-            float score = scores[category.ordinal()];
             Evidence found = evidence.get(category);
+            // Profanity and sexual terms are words: without one from the lexicon, n-grams inside
+            // innocent words ("Scunthorpe", "class") do not make a text obscene.
+            float score = found == null && LEXICAL.contains(category) ? 0f : scores[category.ordinal()];
             Severity severity = severityOf(score);
             if (found != null) {
                 Severity lexical = found.severity(category, score);

@@ -48,6 +48,16 @@ class ScreeningEngineTests {
     }
 
     @Test
+    void aOneLetterWordBeforeASpacedOutWordStaysAWord() {
+        assertThat(SCREEN.screen("what a f u c k i n g mess", "en").findings())
+                .flatExtracting(Verdict.Finding::evidence)
+                .contains("f u c k i n g");
+        assertThat(SCREEN.screen("what a f.u.c.k.i.n.g mess", "en").findings())
+                .flatExtracting(Verdict.Finding::evidence)
+                .contains("f.u.c.k.i.n.g");
+    }
+
+    @Test
     void aSexistTextIsFoundAsSexist() {
         Verdict verdict = SCREEN.screen("Women are too emotional to lead, they belong in the kitchen.", "en");
         assertThat(verdict.findings()).extracting(Verdict.Finding::category).contains(Category.SEXIST);

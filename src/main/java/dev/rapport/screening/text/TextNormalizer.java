@@ -284,23 +284,30 @@ public final class TextNormalizer {
                     drop = mark(drop, len, k + 1, j);
                     continue;
                 }
-                // a chain of single Latin letters
+                // a chain of single Latin letters, with the same kind of separator throughout: in
+                // "a f.u.c.k" the word "a" is not part of the chain
+                boolean spaced = blank(t, k + 1, j);
                 int units = 1;
                 int end = k;
                 int next = j;
-                while (next > 0 && isSingleLatin(t, len, next)) {
+                while (next > 0 && isSingleLatin(t, len, next) && blank(t, end + 1, next) == spaced) {
                     units++;
                     end = next;
                     next = afterSeparators(t, len, next + 1);
                 }
+                // "a f u c k": the English words "a" and "I" stay apart from a spaced-out word
+                int from = spaced && (t[k] == 'a' || t[k] == 'i') && units >= 4 ? j : k;
+                if (from != k) {
+                    units--;
+                }
                 if (units >= 3) {
-                    for (int x = k; x < end; x++) {
+                    for (int x = from; x < end; x++) {
                         if ((CLASS[t[x]] & C_SEP) != 0) {
                             drop = mark(drop, len, x, x + 1);
                         }
                     }
+                    k = end;
                 }
-                k = end;
             }
         }
         // compaction: dropped separators, runs of 3+ the same char become 2
@@ -320,6 +327,16 @@ public final class TextNormalizer {
             w++;
         }
         b.len = w;
+    }
+
+    /** Whether the separators in [from, to) are all white space. */
+    private static boolean blank(char[] t, int from, int to) {
+        for (int x = from; x < to; x++) {
+            if (!Character.isWhitespace(t[x])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean[] mark(boolean[] drop, int len, int from, int to) {
