@@ -116,14 +116,10 @@ public final class ScreeningEngine {
             evidence.computeIfAbsent(hit.category(), category -> new Evidence()).add(hit);
         }
 
-        List<dev.rapport.screening.model.Language> models = switch (detected) {
-            case ZH -> List.of(dev.rapport.screening.model.Language.ZH);
-            case EN -> List.of(dev.rapport.screening.model.Language.EN);
-            case MIXED -> List.of(dev.rapport.screening.model.Language.ZH, dev.rapport.screening.model.Language.EN);
-        };
+        List<Language> models = detected == Language.MIXED ? TextClassifier.LANGUAGES : List.of(detected);
         float[] scores = new float[Category.values().length];
         float[] buffer = new float[Category.values().length];
-        Map<Category, dev.rapport.screening.model.Language> scoredBy = new EnumMap<>(Category.class);
+        Map<Category, Language> scoredBy = new EnumMap<>(Category.class);
         for (var model : models) {
             classifier.scoreNormalized(normalized.text(), model, buffer);
             for (Category category : Category.values()) {

@@ -1,6 +1,7 @@
 package dev.rapport.screening.model;
 
 import dev.rapport.screening.Category;
+import dev.rapport.screening.text.Language;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

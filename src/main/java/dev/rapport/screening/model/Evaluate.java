@@ -3,6 +3,7 @@ package dev.rapport.screening.model;
 import dev.rapport.screening.Category;
 import dev.rapport.screening.model.Datasets.Sample;
 import dev.rapport.screening.model.TextClassifier.Evidence;
+import dev.rapport.screening.text.Language;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,7 +81,7 @@ public final class Evaluate {
         Map<Language, List<Sample>> tests = new LinkedHashMap<>();
         Map<Language, float[][]> testScores = new LinkedHashMap<>();
         Map<Language, Category[]> testHeads = new LinkedHashMap<>();
-        for (Language language : Language.values()) {
+        for (Language language : TextClassifier.LANGUAGES) {
             Datasets.Data dataset = Datasets.of(language, data);
             List<Sample> test = dataset.with(Datasets.Role.TEST);
             test.forEach(s -> allTexts.add(s.text()));
@@ -244,7 +245,7 @@ public final class Evaluate {
         }
         md.append("\n");
         md.append("## Model\n\n");
-        for (Language language : Language.values()) {
+        for (Language language : TextClassifier.LANGUAGES) {
             LinearModel model = classifier.model(language);
             md.append(String.format(
                     Locale.ROOT,

@@ -1,5 +1,7 @@
 package dev.rapport.screening.model;
 
+import dev.rapport.screening.text.Language;
+
 /**
  * Hashed n-gram features of a normalised text. Chinese: character 1–4 grams. English: character
  * 2–5 grams of each word with boundary marks ({@code <word>}) plus word uni- and bi-grams. In both,

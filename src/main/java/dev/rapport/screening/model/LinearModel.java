@@ -1,6 +1,7 @@
 package dev.rapport.screening.model;
 
 import dev.rapport.screening.Category;
+import dev.rapport.screening.text.Language;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package dev.rapport.screening.model;
 
 import dev.rapport.screening.Category;
+import dev.rapport.screening.text.Language;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,6 +30,9 @@ public final class TextClassifier {
     /** A category is found when its score is at least this (thresholds are folded into the models). */
     public static final float THRESHOLD = 0.5f;
 
+    /** The languages there is a model for. */
+    public static final List<Language> LANGUAGES = List.of(Language.ZH, Language.EN);
+
     static final String RESOURCE_DIRECTORY = "dev/rapport/screening/model/";
 
     /** The file name of a language's model, in the resource directory or a model directory. */
@@ -56,7 +60,7 @@ public final class TextClassifier {
     /** The models in the jar, scored after {@code normalizer} (it must be the one they were trained with). */
     public static TextClassifier fromClasspath(Normalizer normalizer) {
         Map<Language, LinearModel> models = new HashMap<>();
-        for (Language language : Language.values()) {
+        for (Language language : TextClassifier.LANGUAGES) {
             String name = RESOURCE_DIRECTORY + fileName(language);
             try (InputStream in = TextClassifier.class.getClassLoader().getResourceAsStream(name)) {
                 if (in == null) {
@@ -73,7 +77,7 @@ public final class TextClassifier {
     /** The models written by {@link Train} into {@code directory}. */
     public static TextClassifier fromDirectory(Path directory, Normalizer normalizer) throws IOException {
         Map<Language, LinearModel> models = new HashMap<>();
-        for (Language language : Language.values()) {
+        for (Language language : TextClassifier.LANGUAGES) {
             try (InputStream in = Files.newInputStream(directory.resolve(fileName(language)))) {
                 models.put(language, LinearModel.read(in));
             }

@@ -1,5 +1,6 @@
 package dev.rapport.screening.model;
 
+import dev.rapport.screening.text.Language;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ public final class Train {
     public static void main(String[] args) throws IOException {
         List<String> positional = new ArrayList<>();
         Trainer.Params params = Trainer.Params.defaults();
-        List<Language> languages = List.of(Language.values());
+        List<Language> languages = TextClassifier.LANGUAGES;
         // languages whose final model is trained again on training + tuning texts (thresholds kept)
         java.util.Set<Language> refit = java.util.EnumSet.of(Language.EN);
         for (String arg : args) {

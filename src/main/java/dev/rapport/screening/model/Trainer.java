@@ -3,6 +3,7 @@ package dev.rapport.screening.model;
 import dev.rapport.screening.Category;
 import dev.rapport.screening.model.Datasets.Data;
 import dev.rapport.screening.model.Datasets.Sample;
+import dev.rapport.screening.text.Language;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

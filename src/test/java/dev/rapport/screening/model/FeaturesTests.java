@@ -2,6 +2,7 @@ package dev.rapport.screening.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.screening.text.Language;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rapport.screening.Category;
 import dev.rapport.screening.model.Datasets.Role;
 import dev.rapport.screening.model.Datasets.Sample;
+import dev.rapport.screening.text.Language;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
