@@ -481,45 +481,52 @@ public final class ScreeningQuality {
         float[] values = new float[CUTOFFS.length + 1];
         System.arraycopy(CUTOFFS, 0, values, 0, CUTOFFS.length);
         values[CUTOFFS.length] = Float.MAX_VALUE;
-        for (float medium : values) {
+        double[][] table = new double[values.length][];
+        int[][] flaggedPosts = new int[values.length][2];
+        int[] totalPosts = new int[2];
+        for (Post post : posts) {
+            totalPosts[post.language().equals("zh") ? 0 : 1]++;
+        }
+        for (int row = 0; row < values.length; row++) {
+            float medium = values[row];
             float low = Math.min(ScreeningEngine.LOW_SCORE, medium);
-            md.append("| ")
-                    .append(medium == Float.MAX_VALUE ? "lexicon only" : fmt2(medium))
-                    .append(medium == ScreeningEngine.MEDIUM_SCORE ? " (now)" : "")
-                    .append(" | ");
-            md.append(pct(sweep(tune.get("cold"), labels.get("cold"), low, medium, null)
-                            .accuracy()))
-                    .append(" | ");
-            md.append(f3(sweep(tune.get("swsr"), labels.get("swsr"), low, medium, null)
-                            .macroF1()))
-                    .append(" | ");
-            md.append(f3(sweep(tune.get("edos"), labels.get("edos"), low, medium, null)
-                            .macroF1()))
-                    .append(" | ");
-            md.append(f3(sweep(tune.get("edos"), sexist.get("edos"), low, medium, Category.SEXIST)
-                            .macroF1()))
-                    .append(" | ");
-            md.append(f3(sweep(tune.get("davidson"), labels.get("davidson"), low, medium, null)
-                            .macroF1()))
-                    .append(" | ");
-            int[] flaggedPosts = new int[2];
-            int[] totalPosts = new int[2];
+            table[row] = new double[] {
+                sweep(tune.get("cold"), labels.get("cold"), low, medium, null).accuracy(),
+                sweep(tune.get("swsr"), labels.get("swsr"), low, medium, null).macroF1(),
+                sweep(tune.get("edos"), labels.get("edos"), low, medium, null).macroF1(),
+                sweep(tune.get("edos"), sexist.get("edos"), low, medium, Category.SEXIST)
+                        .macroF1(),
+                sweep(tune.get("davidson"), labels.get("davidson"), low, medium, null)
+                        .macroF1()
+            };
             for (int i = 0; i < posts.size(); i++) {
-                int lang = posts.get(i).language().equals("zh") ? 0 : 1;
-                totalPosts[lang]++;
                 if (Probe.flagged(postResults.get(i).inputs(), low, medium)) {
-                    flaggedPosts[lang]++;
+                    flaggedPosts[row][posts.get(i).language().equals("zh") ? 0 : 1]++;
                 }
             }
-            md.append(flaggedPosts[0])
-                    .append(" / ")
-                    .append(totalPosts[0])
-                    .append(" | ")
-                    .append(flaggedPosts[1])
-                    .append(" / ")
-                    .append(totalPosts[1])
-                    .append(" |\n");
         }
+        double[] best = new double[5];
+        for (double[] row : table) {
+            for (int c = 0; c < best.length; c++) {
+                best[c] = Math.max(best[c], Double.isNaN(row[c]) ? 0 : row[c]);
+            }
+        }
+        for (int row = 0; row < values.length; row++) {
+            float medium = values[row];
+            md.append("| ")
+                    .append(medium == Float.MAX_VALUE ? "lexicon only" : fmt2(medium))
+                    .append(medium == ScreeningEngine.MEDIUM_SCORE ? " (now)" : "");
+            for (int c = 0; c < best.length; c++) {
+                String value = c == 0 ? pct(table[row][c]) : f3(table[row][c]);
+                md.append(" | ").append(table[row][c] == best[c] ? "**" + value + "**" : value);
+            }
+            for (int lang = 0; lang < 2; lang++) {
+                String value = flaggedPosts[row][lang] + " / " + totalPosts[lang];
+                md.append(" | ").append(flaggedPosts[row][lang] * 200 <= totalPosts[lang] ? value : value + " ✗");
+            }
+            md.append(" |\n");
+        }
+        md.append("\nBold: the best value of each column; ✗: more than 1 flagged in 200.\n");
         md.append('\n');
         return md.toString();
     }
@@ -704,7 +711,7 @@ public final class ScreeningQuality {
             int begin = old.indexOf(PERFORMANCE_BEGIN);
             int end = old.indexOf(PERFORMANCE_END);
             if (begin >= 0 && end > begin) {
-                return old.substring(begin, end + PERFORMANCE_END.length()) + "\n";
+                return old.substring(begin).strip() + "\n";
             }
         }
         return PERFORMANCE_BEGIN + "\n\nNot measured yet: run `bash bench/screening/run.sh`.\n\n" + PERFORMANCE_END
