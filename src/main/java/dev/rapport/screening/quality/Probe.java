@@ -35,11 +35,7 @@ final class Probe {
         Language detected = language == null || language.equals("auto")
                 ? ScriptDetector.detect(normalized.text())
                 : language.toLowerCase(Locale.ROOT).startsWith("zh") ? Language.ZH : Language.EN;
-        List<dev.rapport.screening.model.Language> models = switch (detected) {
-            case ZH -> List.of(dev.rapport.screening.model.Language.ZH);
-            case EN -> List.of(dev.rapport.screening.model.Language.EN);
-            case MIXED -> List.of(dev.rapport.screening.model.Language.ZH, dev.rapport.screening.model.Language.EN);
-        };
+        List<Language> models = detected == Language.MIXED ? TextClassifier.LANGUAGES : List.of(detected);
         float[] scores = new float[Category.values().length];
         float[] buffer = new float[Category.values().length];
         for (var model : models) {
@@ -54,7 +50,8 @@ final class Probe {
 
     /** Whether a category reaches medium severity (hold under the default policy) at these cut-offs. */
     static boolean flagged(Inputs inputs, Category category, float low, float medium) {
-        float score = inputs.scores()[category.ordinal()];
+        boolean anyHit = inputs.hits().stream().anyMatch(hit -> hit.category() == category);
+        float score = !anyHit && ScreeningEngine.lexical(category) ? 0f : inputs.scores()[category.ordinal()];
         if (score >= medium) {
             return true;
         }
