@@ -147,11 +147,11 @@ public class ScreeningBenchmark {
         int index = nextIndex();
         String text = normalized[index].text();
         switch (detected[index]) {
-            case ZH -> classifier.scoreNormalized(text, dev.rapport.screening.model.Language.ZH, scores);
-            case EN -> classifier.scoreNormalized(text, dev.rapport.screening.model.Language.EN, scores);
+            case ZH -> classifier.scoreNormalized(text, dev.rapport.screening.text.Language.ZH, scores);
+            case EN -> classifier.scoreNormalized(text, dev.rapport.screening.text.Language.EN, scores);
             case MIXED -> {
-                classifier.scoreNormalized(text, dev.rapport.screening.model.Language.ZH, scores);
-                classifier.scoreNormalized(text, dev.rapport.screening.model.Language.EN, scores);
+                classifier.scoreNormalized(text, dev.rapport.screening.text.Language.ZH, scores);
+                classifier.scoreNormalized(text, dev.rapport.screening.text.Language.EN, scores);
             }
         }
         return scores;

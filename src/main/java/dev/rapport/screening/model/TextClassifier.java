@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -134,16 +133,34 @@ public final class TextClassifier {
         if (head < 0) {
             return List.of();
         }
-        List<int[]> hits = new ArrayList<>();
+        // Keeps only the strongest occurrences in one pass (a few slots, no strings) — the n-grams of a
+        // long text are many and this runs while the author types.
+        int slots = Math.max(1, limit) * 4;
+        int[][] best = new int[slots][];
+        int[] filled = {0};
         int n = Features.extract(normalized, language, model.mask, (bucket, start, end) -> {
             int w = model.weights[bucket * model.heads.length + head];
-            if (w > 0) {
-                hits.add(new int[] {start, end, w});
+            if (w <= 0) {
+                return;
+            }
+            if (filled[0] < slots) {
+                best[filled[0]++] = new int[] {start, end, w};
+                return;
+            }
+            int weakest = 0;
+            for (int i = 1; i < slots; i++) {
+                if (best[i][2] < best[weakest][2]) {
+                    weakest = i;
+                }
+            }
+            if (w > best[weakest][2]) {
+                best[weakest] = new int[] {start, end, w};
             }
         });
         double norm = n == 0 ? 0 : model.scale[head] / Math.sqrt(n);
         Map<String, Evidence> byNgram = new HashMap<>();
-        for (int[] hit : hits) {
+        for (int i = 0; i < filled[0]; i++) {
+            int[] hit = best[i];
             String ngram = normalized.substring(hit[0], hit[1]);
             byNgram.merge(
                     ngram,
