@@ -10,6 +10,7 @@ import dev.rapport.connectors.ConnectionEvents.Connected;
 import dev.rapport.connectors.ConnectionEvents.Disconnected;
 import dev.rapport.connectors.ConnectionEvents.Expired;
 import dev.rapport.connectors.domain.ConnectionRecords;
+import dev.rapport.connectors.http.ServerAddress;
 import dev.rapport.connectors.spi.AudienceSnapshot;
 import dev.rapport.connectors.spi.Capability;
 import dev.rapport.connectors.spi.ConfigProperty;
@@ -26,8 +27,6 @@ import dev.rapport.screening.Policies;
 import dev.rapport.screening.Screening;
 import dev.rapport.screening.Verdict;
 import dev.rapport.team.Actor;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +55,13 @@ public class Connections {
     public record Choice(String connector, boolean simulated, List<ConfigProperty> properties) {}
 
     /** What a member entered to connect an account with the given connector. */
-    public record Connect(String connector, Map<String, String> values) {}
+    public record Connect(String connector, Map<String, String> values) {
+        @Override
+        public String toString() {
+            // The values hold secrets: never in a log.
+            return "Connect[" + connector + ", fields=" + values.keySet() + "]";
+        }
+    }
 
     /** An account the member can see, with its connection. */
     public record Overview(AccountView account, ConnectionView connection) {}
@@ -71,6 +76,7 @@ public class Connections {
     private final TransactionTemplate transactions;
     private final Screening screening;
     private final Policies policies;
+    private final boolean allowPrivateNetworks;
 
     Connections(
             ConnectorRegistry registry,
@@ -82,7 +88,8 @@ public class Connections {
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
             Screening screening,
-            Policies policies) {
+            Policies policies,
+            ConnectorsProperties properties) {
         this.registry = registry;
         this.records = records;
         this.credentials = credentials;
@@ -93,6 +100,7 @@ public class Connections {
         this.transactions = transactions;
         this.screening = screening;
         this.policies = policies;
+        this.allowPrivateNetworks = properties.allowPrivateNetworks();
     }
 
     /** How the account can be connected: its network's own connector first, then the sandbox. */
@@ -219,6 +227,11 @@ public class Connections {
                             new PublishOutcome(PublishOutcome.Status.FAILED, null, "not-connected", null, 0, null));
         }
         Live live = found.get();
+        if (accounts.find(accountId)
+                .map(account -> account.status() != AccountStatus.ACTIVE)
+                .orElse(true)) {
+            return new PublishOutcome(PublishOutcome.Status.FAILED, null, "account-not-active", null, 0, null);
+        }
         // The last line: nothing the policy blocks leaves Rapport, whoever asks.
         Verdict verdict = screening.screen(request.text(), request.language());
         if (verdict.action() == Action.BLOCK) {
@@ -227,7 +240,19 @@ public class Connections {
         }
         PublishOutcome outcome = engine.publish(live.connector(), live.connection(), request);
         if ("auth-expired".equals(outcome.reason())) {
-            Optional<Connection> refreshed = refresh(live, outcome.message());
+            Optional<Connection> refreshed;
+            try {
+                refreshed = refresh(live, outcome.message());
+            } catch (ConnectorException unavailable) {
+                records.failed(accountId, "unavailable", unavailable.getMessage());
+                return new PublishOutcome(
+                        PublishOutcome.Status.FAILED,
+                        null,
+                        "unavailable",
+                        unavailable.getMessage(),
+                        outcome.attempts(),
+                        null);
+            }
             if (refreshed.isPresent()) {
                 outcome = engine.publish(live.connector(), refreshed.get(), request);
             }
@@ -345,7 +370,10 @@ public class Connections {
         }
     }
 
-    /** New tokens from the network, kept; empty if the owner must connect again. */
+    /**
+     * New tokens from the network, kept; empty if the owner must connect again. A network that does
+     * not answer throws: that is no reason to call the connection expired.
+     */
     private Optional<Connection> refresh(Live live, @Nullable String why) {
         if (!live.connector().capabilities().contains(Capability.TOKEN_REFRESH)) {
             return Optional.empty();
@@ -354,8 +382,9 @@ public class Connections {
         try {
             ConnectedAccount renewed = engine.call(live.connector(), live.connection(), NetworkConnector::refresh);
             transactions.executeWithoutResult(status -> {
-                credentials.renew(accountId, renewed.credentials(), live.connectedBy());
-                records.renewed(accountId, renewed.settings(), renewed.expiresAt());
+                if (records.renewed(accountId, renewed.settings(), renewed.expiresAt())) {
+                    credentials.renew(accountId, renewed.credentials(), live.connectedBy());
+                }
             });
             return Optional.of(new Connection(accountId, renewed.settings(), renewed.credentials()));
         } catch (ConnectorException.AuthExpired | ConnectorException.Rejected refused) {
@@ -376,7 +405,7 @@ public class Connections {
 
     private Optional<Live> live(long accountId) {
         return records.find(accountId)
-                .filter(connection -> connection.status() != ConnectionStatus.EXPIRED)
+                .filter(connection -> !records.refused(accountId))
                 .flatMap(connection -> registry.find(connection.connector())
                         .map(connector -> new Live(
                                 connector,
@@ -387,7 +416,7 @@ public class Connections {
                                 connection.connectedBy() == null ? 0 : connection.connectedBy())));
     }
 
-    private static @Nullable String value(ConfigProperty property, Map<String, String> values) {
+    private @Nullable String value(ConfigProperty property, Map<String, String> values) {
         String value = values.get(property.name());
         value = value == null ? null : value.strip();
         if (value == null || value.isEmpty()) {
@@ -402,20 +431,11 @@ public class Connections {
         if (value.length() > MAX_VALUE_LENGTH) {
             throw Refusal.invalid("connection.value-too-long", property.name(), MAX_VALUE_LENGTH);
         }
-        if (property.type() == ConfigProperty.Type.URL && !isWebAddress(value)) {
-            throw Refusal.invalid("connection.url-invalid", value);
+        if (property.type() == ConfigProperty.Type.URL) {
+            String entered = value;
+            return ServerAddress.check(entered, allowPrivateNetworks)
+                    .orElseThrow(() -> Refusal.invalid("connection.url-invalid", entered));
         }
         return value;
-    }
-
-    private static boolean isWebAddress(String value) {
-        try {
-            URI uri = new URI(value);
-            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
-                    && uri.getHost() != null
-                    && uri.getUserInfo() == null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 }

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxDelay the longest wait between attempts; a longer Retry-After ends the attempts with a
  *     time to come back
  * @param callsPerMinute per account, by network code; {@code default} for the others, 0 for no limit
+ * @param allowPrivateNetworks whether members may enter server addresses inside private networks (and
+ *     plain http): off, so Rapport cannot be made to call its neighbours
  */
 @ConfigurationProperties("rapport.connectors")
 public record ConnectorsProperties(
@@ -24,7 +26,8 @@ public record ConnectorsProperties(
         @DefaultValue("4") int maxAttempts,
         @DefaultValue("500ms") Duration baseDelay,
         @DefaultValue("30s") Duration maxDelay,
-        Map<String, Integer> callsPerMinute) {
+        Map<String, Integer> callsPerMinute,
+        @DefaultValue("false") boolean allowPrivateNetworks) {
 
     @ConstructorBinding
     public ConnectorsProperties {
@@ -34,7 +37,7 @@ public record ConnectorsProperties(
     /** Without per-account budgets: for tests of one connector. */
     public ConnectorsProperties(
             Duration connectTimeout, Duration requestTimeout, int maxAttempts, Duration baseDelay, Duration maxDelay) {
-        this(connectTimeout, requestTimeout, maxAttempts, baseDelay, maxDelay, Map.of());
+        this(connectTimeout, requestTimeout, maxAttempts, baseDelay, maxDelay, Map.of(), false);
     }
 
     /** The budget of an account on this network; {@link Integer#MAX_VALUE} when unlimited. */

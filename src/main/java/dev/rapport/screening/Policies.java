@@ -120,8 +120,19 @@ public class Policies {
 
     /** The signed-in member acknowledges the current version. */
     public PolicyView acknowledge() {
+        return acknowledge(null);
+    }
+
+    /**
+     * The signed-in member acknowledges the version they read; refused if a newer one was published
+     * meanwhile (they have not read that one).
+     */
+    public PolicyView acknowledge(@Nullable Integer read) {
         Actor actor = Actor.current();
         PolicyView current = current();
+        if (read != null && read != current.version()) {
+            throw Refusal.conflict("policy.version-changed");
+        }
         if (records.acknowledge(actor.requireMemberId(), current.version())) {
             events.publishEvent(new PolicyAcknowledged(
                     actor.email(), actor.requireMemberId(), current.version(), actor.source(), Instant.now()));

@@ -42,7 +42,18 @@ public record PolicyRules(
         Map<Category, SeverityActions> complete = new EnumMap<>(Category.class);
         complete.putAll(DEFAULT_ACTIONS);
         if (categories != null) {
-            complete.putAll(categories);
+            // An incomplete rule keeps the default for what it leaves out: a screen never meets a null.
+            categories.forEach((category, actions) -> {
+                if (category != null && actions != null) {
+                    SeverityActions fallback = DEFAULT_ACTIONS.get(category);
+                    complete.put(
+                            category,
+                            new SeverityActions(
+                                    actions.high() == null ? fallback.high() : actions.high(),
+                                    actions.medium() == null ? fallback.medium() : actions.medium(),
+                                    actions.low() == null ? fallback.low() : actions.low()));
+                }
+            });
         }
         categories = Map.copyOf(complete);
         terms = terms == null ? List.of() : List.copyOf(terms);

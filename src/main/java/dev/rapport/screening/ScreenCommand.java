@@ -66,6 +66,11 @@ public class ScreenCommand implements Callable<Integer> {
             ByteArrayOutputStream line = new ByteArrayOutputStream(512);
             while (readLine(input, line)) {
                 number++;
+                if (line.size() > MAX_LINE_BYTES) {
+                    err.println("line " + number + ": longer than " + MAX_LINE_BYTES + " bytes, not screened");
+                    problems++;
+                    continue;
+                }
                 String text = decode(line.toByteArray(), number);
                 if (text.isBlank()) {
                     continue;
@@ -131,7 +136,14 @@ public class ScreenCommand implements Callable<Integer> {
         return result;
     }
 
-    /** Reads up to the next newline into {@code line}; false at the end of the input. */
+    /** Longest line kept, in bytes: a longer one is skipped and reported, so memory stays flat. */
+    static final int MAX_LINE_BYTES = Screening.MAX_LENGTH * 4 + 1024;
+
+    /**
+     * Reads up to the next newline into {@code line} (at most {@link #MAX_LINE_BYTES}: the rest of a
+     * longer line is read and dropped, and {@code line} is left holding more than the limit); false at
+     * the end of the input.
+     */
     private static boolean readLine(InputStream input, ByteArrayOutputStream line) throws IOException {
         line.reset();
         int b;
@@ -141,7 +153,9 @@ public class ScreenCommand implements Callable<Integer> {
             if (b == '\n') {
                 return true;
             }
-            line.write(b);
+            if (line.size() <= MAX_LINE_BYTES) {
+                line.write(b);
+            }
         }
         return any;
     }

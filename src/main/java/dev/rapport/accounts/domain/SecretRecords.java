@@ -105,11 +105,13 @@ public class SecretRecords {
 
     /** The live secret of this kind and label on the account, if any. */
     public Optional<Long> liveId(long accountId, SecretKind kind, String label) {
-        return jdbc.sql(
-                        "SELECT id FROM secret WHERE account_id = ? AND kind = ? AND LOWER(label) = LOWER(?) AND retired_at IS NULL")
+        return jdbc
+                .sql(
+                        "SELECT id FROM secret WHERE account_id = ? AND kind = ? AND LOWER(label) = LOWER(?) AND retired_at IS NULL ORDER BY id DESC")
                 .params(accountId, kind.name(), label)
                 .query(Long.class)
-                .optional();
+                .stream()
+                .findFirst(); // two concurrent refreshes may both leave one: the newest wins
     }
 
     /** Live secrets on any of these accounts, or on every account when {@code all}. */

@@ -68,13 +68,14 @@ public class ConnectionRecords {
                 .update();
     }
 
-    /** New settings and expiry after a token refresh. */
-    public void renewed(long accountId, Map<String, String> settings, @Nullable Instant expiresAt) {
-        jdbc.sql("""
+    /** New settings and expiry after a token refresh; false if the account was disconnected meanwhile. */
+    public boolean renewed(long accountId, Map<String, String> settings, @Nullable Instant expiresAt) {
+        return jdbc.sql("""
                         UPDATE network_connection SET settings = ?, expires_at = ?, state = 'CONNECTED', warned_at = NULL
-                        WHERE account_id = ?""")
-                .params(json.writeValueAsString(settings), at(expiresAt), accountId)
-                .update();
+                        WHERE account_id = ? AND state <> 'DISCONNECTED'""")
+                        .params(json.writeValueAsString(settings), at(expiresAt), accountId)
+                        .update()
+                > 0;
     }
 
     public Optional<ConnectionView> find(long accountId) {
@@ -87,6 +88,15 @@ public class ConnectionRecords {
     /** Whether the account was ever connected (even if disconnected since). */
     public boolean known(long accountId) {
         return jdbc.sql("SELECT COUNT(*) FROM network_connection WHERE account_id = ?")
+                        .param(accountId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** Whether the network refused the stored credentials for good (not merely past their expiry time). */
+    public boolean refused(long accountId) {
+        return jdbc.sql("SELECT COUNT(*) FROM network_connection WHERE account_id = ? AND state = 'EXPIRED'")
                         .param(accountId)
                         .query(Long.class)
                         .single()

@@ -89,7 +89,14 @@ class ConnectionsController {
             redirect.addFlashAttribute("connected", true);
             return "redirect:/accounts/" + id + "/connection";
         } catch (Refusal refusal) {
-            response.setStatus(refusal.kind() == Refusal.Kind.UNAVAILABLE ? 502 : 400);
+            response.setStatus(
+                    switch (refusal.kind()) {
+                        case INVALID -> 400;
+                        case FORBIDDEN -> 403;
+                        case NOT_FOUND -> 404;
+                        case CONFLICT -> 409;
+                        case UNAVAILABLE -> 502;
+                    });
             model.addAttribute("refusal", messages.getMessage(refusal.messageKey(), refusal.arguments(), locale));
             model.addAttribute("failedConnector", connector);
             return connection(id, model, response);
@@ -101,7 +108,10 @@ class ConnectionsController {
         try {
             PublishOutcome outcome = connections.publishTestPost(id, text);
             if (outcome.status() == PublishOutcome.Status.PUBLISHED) {
-                redirect.addFlashAttribute("testPostUrl", outcome.receipt().url());
+                String url = outcome.receipt().url();
+                // The network says where the post is; only a web address becomes a link.
+                redirect.addFlashAttribute(
+                        "testPostUrl", url.startsWith("https://") || url.startsWith("http://") ? url : "");
             } else {
                 // Flash attributes live in the (JDBC) session: plain strings only.
                 String reason = outcome.reason() == null ? "unavailable" : outcome.reason();

@@ -19,6 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class PolicyRecords {
 
+    /** The rules column's size. */
+    static final int MAX_RULES = 60_000;
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -48,20 +51,17 @@ public class PolicyRecords {
 
     /** Inserts the next version; a concurrent publication makes this fail on the primary key. */
     public int insert(String textEn, String textZh, PolicyRules rules, @Nullable String note, String by) {
+        String rulesJson = json.writeValueAsString(rules);
+        if (rulesJson.length() > MAX_RULES) {
+            throw dev.rapport.core.Refusal.invalid("policy.rules-too-long", MAX_RULES);
+        }
         int next = jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM policy_version")
                 .query(Integer.class)
                 .single();
         jdbc.sql("""
                         INSERT INTO policy_version (version, text_en, text_zh, rules, note, published_by, published_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        next,
-                        textEn,
-                        textZh,
-                        json.writeValueAsString(rules),
-                        note,
-                        by,
-                        Instant.now().atOffset(ZoneOffset.UTC))
+                .params(next, textEn, textZh, rulesJson, note, by, Instant.now().atOffset(ZoneOffset.UTC))
                 .update();
         return next;
     }
@@ -79,10 +79,14 @@ public class PolicyRecords {
         if (acknowledged(memberId, version)) {
             return false;
         }
-        jdbc.sql("INSERT INTO policy_acknowledgement (member_id, version, acknowledged_at) VALUES (?, ?, ?)")
-                .params(memberId, version, Instant.now().atOffset(ZoneOffset.UTC))
-                .update();
-        return true;
+        try {
+            jdbc.sql("INSERT INTO policy_acknowledgement (member_id, version, acknowledged_at) VALUES (?, ?, ?)")
+                    .params(memberId, version, Instant.now().atOffset(ZoneOffset.UTC))
+                    .update();
+            return true;
+        } catch (org.springframework.dao.DuplicateKeyException twice) {
+            return false; // a double click, or two tabs
+        }
     }
 
     /** Each member's latest acknowledged version and when. */

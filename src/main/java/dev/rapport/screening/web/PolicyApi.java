@@ -57,10 +57,13 @@ class PolicyApi {
         return policies.publish(command);
     }
 
+    /** The version the caller read; omitted: the current one. */
+    record Acknowledge(@org.jspecify.annotations.Nullable Integer version) {}
+
     @PostMapping("/acknowledgement")
-    @Operation(summary = "The caller acknowledges the current version")
-    PolicyView acknowledge() {
-        return policies.acknowledge();
+    @Operation(summary = "The caller acknowledges the version they read (409 if a newer one was published since)")
+    PolicyView acknowledge(@RequestBody(required = false) Acknowledge read) {
+        return policies.acknowledge(read == null ? null : read.version());
     }
 
     @GetMapping("/acknowledgements")

@@ -55,8 +55,12 @@ class PolicyController {
     }
 
     @PostMapping("/policy/acknowledge")
-    String acknowledge() {
-        policies.acknowledge();
+    String acknowledge(@RequestParam(required = false) Integer version) {
+        try {
+            policies.acknowledge(version);
+        } catch (Refusal newerVersion) {
+            return "redirect:/policy";
+        }
         // On to where the member was going: the policy was shown first.
         return "redirect:/";
     }
