@@ -45,6 +45,8 @@ public final class ConnectorHttp {
     private static final Logger log = LoggerFactory.getLogger(ConnectorHttp.class);
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(60);
     private static final int LOGGED_BODY = 300;
+    /** The largest answer read from a network, in bytes. */
+    static final int MAX_BODY = 5 * 1024 * 1024;
 
     private final HttpClient client;
     private final Duration timeout;
@@ -88,9 +90,22 @@ public final class ConnectorHttp {
         builder.timeout(timeout).header("Accept", "application/json");
         headers.forEach(builder::header);
         HttpRequest request = builder.build();
-        HttpResponse<byte[]> response;
+        HttpResponse<java.io.InputStream> response;
+        byte[] bytes;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            // A server chosen by a member must not fill the memory: answers are read up to a limit.
+            try (java.io.InputStream body = response.body()) {
+                bytes = body.readNBytes(MAX_BODY + 1);
+            }
+            if (bytes.length > MAX_BODY) {
+                throw new ConnectorException.Transient(
+                        request.uri().getHost() + " answered more than " + MAX_BODY + " bytes",
+                        write,
+                        response.statusCode(),
+                        null,
+                        null);
+            }
         } catch (HttpConnectTimeoutException | ConnectException notConnected) {
             throw new ConnectorException.Transient(
                     "could not connect to " + request.uri().getHost(), false, null, null, notConnected);
@@ -113,7 +128,6 @@ public final class ConnectorHttp {
                 .firstValue("x-request-id")
                 .or(() -> response.headers().firstValue("x-amzn-requestid"))
                 .orElse(null);
-        byte[] bytes = response.body();
         if (status / 100 == 2) {
             if (bytes.length == 0) {
                 return NullNode.getInstance();
