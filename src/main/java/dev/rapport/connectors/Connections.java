@@ -77,6 +77,7 @@ public class Connections {
     private final Screening screening;
     private final Policies policies;
     private final boolean allowPrivateNetworks;
+    private final org.springframework.context.MessageSource messages;
 
     Connections(
             ConnectorRegistry registry,
@@ -89,7 +90,8 @@ public class Connections {
             TransactionTemplate transactions,
             Screening screening,
             Policies policies,
-            ConnectorsProperties properties) {
+            ConnectorsProperties properties,
+            org.springframework.context.MessageSource messages) {
         this.registry = registry;
         this.records = records;
         this.credentials = credentials;
@@ -101,6 +103,7 @@ public class Connections {
         this.screening = screening;
         this.policies = policies;
         this.allowPrivateNetworks = properties.allowPrivateNetworks();
+        this.messages = messages;
     }
 
     /** How the account can be connected: its network's own connector first, then the sandbox. */
@@ -159,6 +162,14 @@ public class Connections {
                     new Connection(accountId, settings, secrets),
                     (network, connection) -> network.connect(connection.settings(), connection.credentials()));
         } catch (ConnectorException.Rejected rejected) {
+            // In the member's language where Rapport knows the refusal, else in the network's words.
+            if (rejected.code().equals("credentials-refused")) {
+                throw Refusal.invalid("connection.credentials-refused");
+            }
+            String known = "connector." + connector.network() + ".rejected." + rejected.code();
+            if (messages.getMessage(known, null, null, java.util.Locale.ROOT) != null) {
+                throw Refusal.invalid(known);
+            }
             throw Refusal.invalid("connection.rejected", rejected.userMessage());
         } catch (ConnectorException.AuthExpired refused) {
             throw Refusal.invalid("connection.credentials-refused");

@@ -142,7 +142,13 @@ public class Policies {
 
     @Transactional(readOnly = true)
     public boolean acknowledgedCurrent(long memberId) {
-        return records.acknowledged(memberId, current().version());
+        return records.acknowledged(memberId, currentVersion());
+    }
+
+    /** The current version's number, without its texts and rules. */
+    @Transactional(readOnly = true)
+    public int currentVersion() {
+        return records.currentVersion();
     }
 
     /** Every active member and their latest acknowledgement (leads and admins). */

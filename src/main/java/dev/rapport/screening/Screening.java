@@ -75,9 +75,9 @@ public class Screening {
     }
 
     private ScreeningEngine engine() {
-        PolicyView policy = policies.current();
         Versioned current = engine.get();
-        if (current == null || current.version() != policy.version()) {
+        if (current == null || current.version() != policies.currentVersion()) {
+            PolicyView policy = policies.current();
             current = new Versioned(policy.version(), new ScreeningEngine(policy.rules()));
             engine.set(current);
         }

@@ -36,6 +36,13 @@ public class PolicyRecords {
                 .optional();
     }
 
+    /** The current version's number only (0 before the first): read on every page view. */
+    public int currentVersion() {
+        return jdbc.sql("SELECT COALESCE(MAX(version), 0) FROM policy_version")
+                .query(Integer.class)
+                .single();
+    }
+
     public List<PolicyView> all() {
         return jdbc.sql("SELECT * FROM policy_version ORDER BY version DESC")
                 .query(this::view)
