@@ -340,14 +340,6 @@ public class Connections {
         });
     }
 
-    /** Whether the account's connection can do this. */
-    public boolean can(long accountId, Capability capability) {
-        return records.find(accountId)
-                .flatMap(connection -> registry.find(connection.connector()))
-                .map(connector -> connector.capabilities().contains(capability))
-                .orElse(false);
-    }
-
     /**
      * A call through the engine, refreshing an expired token once; failures are recorded on the
      * connection and thrown as the network reported them.

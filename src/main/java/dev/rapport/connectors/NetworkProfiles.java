@@ -20,7 +20,6 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -277,9 +276,5 @@ public class NetworkProfiles {
         } catch (NumberFormatException notANumber) {
             return fallback;
         }
-    }
-
-    static List<String> days() {
-        return new ArrayList<>(List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"));
     }
 }

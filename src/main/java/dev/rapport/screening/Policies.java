@@ -118,11 +118,6 @@ public class Policies {
         return version(version);
     }
 
-    /** The signed-in member acknowledges the current version. */
-    public PolicyView acknowledge() {
-        return acknowledge(null);
-    }
-
     /**
      * The signed-in member acknowledges the version they read; refused if a newer one was published
      * meanwhile (they have not read that one).

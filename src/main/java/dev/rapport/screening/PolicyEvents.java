@@ -36,21 +36,4 @@ public interface PolicyEvents {
             return new AuditRecord(actor, "policy.enforcement", "policy", enforced ? "on" : "off", source, occurredAt);
         }
     }
-
-    /**
-     * A lead or admin let through what the screen held (or a member went on despite a warning), with
-     * a reason: published by the module that sends it.
-     */
-    record ScreeningOverridden(
-            String actor,
-            String subject,
-            Action action,
-            String reason,
-            @Nullable String source,
-            Instant occurredAt) implements Audited {
-        public AuditRecord auditRecord() {
-            return new AuditRecord(
-                    actor, "screening.overridden", subject, action.code() + ": " + reason, source, occurredAt);
-        }
-    }
 }

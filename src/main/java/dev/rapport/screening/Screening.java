@@ -1,15 +1,11 @@
 package dev.rapport.screening;
 
 import dev.rapport.core.Refusal;
-import dev.rapport.screening.PolicyEvents.ScreeningOverridden;
-import dev.rapport.team.Actor;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
@@ -30,13 +26,11 @@ public class Screening {
 
     private final Policies policies;
     private final MessageSource messages;
-    private final ApplicationEventPublisher events;
     private final AtomicReference<Versioned> engine = new AtomicReference<>();
 
-    Screening(Policies policies, MessageSource messages, ApplicationEventPublisher events) {
+    Screening(Policies policies, MessageSource messages) {
         this.policies = policies;
         this.messages = messages;
-        this.events = events;
     }
 
     /**
@@ -50,28 +44,6 @@ public class Screening {
         }
         Verdict verdict = engine().screen(text, language);
         return withReason(verdict, text, LocaleContextHolder.getLocale());
-    }
-
-    /** Refuses a text the policy blocks: the last line before anything leaves Rapport. */
-    public Verdict requireSendable(String text, @Nullable String language) {
-        Verdict verdict = screen(text, language);
-        if (verdict.action() == Action.BLOCK) {
-            throw Refusal.invalid("screening.blocked", verdict.reason());
-        }
-        return verdict;
-    }
-
-    /** A lead or admin lets a held text through, or a member goes on despite a warning: audited. */
-    public void recordOverride(String subject, Verdict verdict, String reason) {
-        if (verdict.action() == Action.BLOCK) {
-            throw Refusal.forbidden("screening.block-not-overridable");
-        }
-        if (reason.isBlank()) {
-            throw Refusal.invalid("screening.override-reason-missing");
-        }
-        Actor actor = Actor.current();
-        events.publishEvent(new ScreeningOverridden(
-                actor.email(), subject, verdict.action(), reason.strip(), actor.source(), Instant.now()));
     }
 
     private ScreeningEngine engine() {

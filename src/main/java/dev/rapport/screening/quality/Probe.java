@@ -79,14 +79,4 @@ final class Probe {
         }
         return false;
     }
-
-    /** Whether any category is flagged only by the classifier (no lexicon hit of medium or high rating). */
-    static boolean lexiconFlagged(Inputs inputs, float low) {
-        for (Category category : Category.values()) {
-            if (flagged(inputs, category, low, Float.MAX_VALUE)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }
