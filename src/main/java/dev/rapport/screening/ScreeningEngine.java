@@ -88,11 +88,6 @@ public final class ScreeningEngine {
         this.matcher = new LexiconMatcher(own.isEmpty() ? lexicon : lexicon.with(own), normalizer);
     }
 
-    /** Whether only a lexicon term can show this category (profanity, sexual terms are words). */
-    public static boolean lexical(Category category) {
-        return LEXICAL.contains(category);
-    }
-
     public PolicyRules rules() {
         return rules;
     }
@@ -141,16 +136,9 @@ public final class ScreeningEngine {
         Action action = Action.PASS;
         for (Category category : Category.values()) {
             Evidence found = evidence.get(category);
-            // Profanity and sexual terms are words: without one from the lexicon, n-grams inside
-            // innocent words ("Scunthorpe", "class") do not make a text obscene.
-            float score = found == null && LEXICAL.contains(category) ? 0f : scores[category.ordinal()];
-            Severity severity = severityOf(score);
-            if (found != null) {
-                Severity lexical = found.severity(category, score);
-                if (severity == null || lexical.compareTo(severity) > 0) {
-                    severity = lexical;
-                }
-            }
+            float score = scores[category.ordinal()];
+            Severity severity = severity(
+                    category, score, found == null ? List.of() : found.hits, LOW_SCORE, MEDIUM_SCORE, HIGH_SCORE);
             if (severity == null) {
                 continue;
             }
@@ -188,14 +176,35 @@ public final class ScreeningEngine {
                 action, detected == Language.ZH ? "zh" : detected == Language.EN ? "en" : "mixed", findings, own, null);
     }
 
-    private static @Nullable Severity severityOf(float score) {
-        if (score >= HIGH_SCORE) {
-            return Severity.HIGH;
+    /**
+     * How bad a category is in a text, from the classifier's score and the lexicon's hits for that
+     * category, at the given cut-offs; null when it is not found. The one rule, which the quality
+     * report replays at other cut-offs: profanity and sexual terms need a word from the lexicon
+     * (n-grams inside innocent words like "Scunthorpe" do not count); a hit keeps its rating, except
+     * an insult that is negated, quoted or reported while the classifier disagrees, which is low.
+     */
+    public static @Nullable Severity severity(
+            Category category, float score, List<Hit> hits, float low, float medium, float high) {
+        if (hits.isEmpty() && LEXICAL.contains(category)) {
+            return null;
         }
-        if (score >= MEDIUM_SCORE) {
-            return Severity.MEDIUM;
+        Severity severity =
+                score >= high ? Severity.HIGH : score >= medium ? Severity.MEDIUM : score >= low ? Severity.LOW : null;
+        int best = 0;
+        for (Hit hit : hits) {
+            boolean excused = (hit.negated() || hit.reported() || hit.quoted())
+                    && category != Category.OBSCENE
+                    && category != Category.SEXUALLY_SUGGESTIVE
+                    && score < low;
+            best = Math.max(best, excused ? 1 : hit.severity());
         }
-        return score >= LOW_SCORE ? Severity.LOW : null;
+        if (best > 0) {
+            Severity lexical = Severity.ofRating(best);
+            if (severity == null || lexical.compareTo(severity) > 0) {
+                severity = lexical;
+            }
+        }
+        return severity;
     }
 
     /** The lexicon's hits for one category. */
@@ -204,23 +213,6 @@ public final class ScreeningEngine {
 
         void add(Hit hit) {
             hits.add(hit);
-        }
-
-        /**
-         * The strongest hit's rating; an insult that is negated or reported counts as low, unless the
-         * classifier agrees that the text is what the word says.
-         */
-        Severity severity(Category category, float score) {
-            int best = 0;
-            for (Hit hit : hits) {
-                int rating = hit.severity();
-                boolean excused = (hit.negated() || hit.reported() || hit.quoted())
-                        && category != Category.OBSCENE
-                        && category != Category.SEXUALLY_SUGGESTIVE
-                        && score < LOW_SCORE;
-                best = Math.max(best, excused ? 1 : rating);
-            }
-            return Severity.ofRating(best);
         }
 
         double score() {

@@ -2,6 +2,7 @@ package dev.rapport.screening.quality;
 
 import dev.rapport.screening.Category;
 import dev.rapport.screening.ScreeningEngine;
+import dev.rapport.screening.Severity;
 import dev.rapport.screening.lexicon.Hit;
 import dev.rapport.screening.lexicon.Lexicon;
 import dev.rapport.screening.lexicon.LexiconMatcher;
@@ -50,24 +51,16 @@ final class Probe {
 
     /** Whether a category reaches medium severity (hold under the default policy) at these cut-offs. */
     static boolean flagged(Inputs inputs, Category category, float low, float medium) {
-        boolean anyHit = inputs.hits().stream().anyMatch(hit -> hit.category() == category);
-        float score = !anyHit && ScreeningEngine.lexical(category) ? 0f : inputs.scores()[category.ordinal()];
-        if (score >= medium) {
-            return true;
-        }
-        for (Hit hit : inputs.hits()) {
-            if (hit.category() != category) {
-                continue;
-            }
-            boolean excused = (hit.negated() || hit.reported() || hit.quoted())
-                    && category != Category.OBSCENE
-                    && category != Category.SEXUALLY_SUGGESTIVE
-                    && score < low;
-            if (!excused && hit.severity() >= 2) {
-                return true;
-            }
-        }
-        return false;
+        List<Hit> hits =
+                inputs.hits().stream().filter(hit -> hit.category() == category).toList();
+        Severity severity = ScreeningEngine.severity(
+                category,
+                inputs.scores()[category.ordinal()],
+                hits,
+                low,
+                medium,
+                Math.max(medium, ScreeningEngine.HIGH_SCORE));
+        return severity != null && severity.compareTo(Severity.MEDIUM) >= 0;
     }
 
     /** Whether any category reaches medium severity. */

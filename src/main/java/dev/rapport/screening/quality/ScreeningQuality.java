@@ -445,7 +445,6 @@ public final class ScreeningQuality {
         // ---------------------------------------------------------------- performance (kept)
         md.append("## Performance\n\n");
         md.append(performance(out));
-        md.append('\n');
         return md.toString();
     }
 
