@@ -228,26 +228,28 @@ public class Connections {
      * post was approved). Never throws for a network's failure: the outcome says what happened.
      */
     public PublishOutcome publish(long accountId, PublishRequest request) {
+        return publish(accountId, request, null);
+    }
+
+    /** As {@link #publish(long, PublishRequest)}, with the verdict when the caller has screened the text already. */
+    private PublishOutcome publish(long accountId, PublishRequest request, @Nullable Verdict screened) {
         Optional<Live> found = live(accountId);
         if (found.isEmpty()) {
             // Nothing is sent with credentials the network refused: the owner connects again first.
             return records.find(accountId)
-                    .map(expired -> new PublishOutcome(
-                            PublishOutcome.Status.FAILED, null, "auth-expired", expired.failureMessage(), 0, null))
-                    .orElseGet(() ->
-                            new PublishOutcome(PublishOutcome.Status.FAILED, null, "not-connected", null, 0, null));
+                    .map(expired -> PublishOutcome.failed("auth-expired", expired.failureMessage(), 0))
+                    .orElseGet(() -> PublishOutcome.failed("not-connected", null, 0));
         }
         Live live = found.get();
         if (accounts.find(accountId)
                 .map(account -> account.status() != AccountStatus.ACTIVE)
                 .orElse(true)) {
-            return new PublishOutcome(PublishOutcome.Status.FAILED, null, "account-not-active", null, 0, null);
+            return PublishOutcome.failed("account-not-active", null, 0);
         }
         // The last line: nothing the policy blocks leaves Rapport, whoever asks.
-        Verdict verdict = screening.screen(request.text(), request.language());
+        Verdict verdict = screened != null ? screened : screening.screen(request.text(), request.language());
         if (verdict.action() == Action.BLOCK) {
-            return new PublishOutcome(
-                    PublishOutcome.Status.FAILED, null, "blocked-by-policy", verdict.reason(), 0, null);
+            return PublishOutcome.failed("blocked-by-policy", verdict.reason(), 0);
         }
         PublishOutcome outcome = engine.publish(live.connector(), live.connection(), request);
         if ("auth-expired".equals(outcome.reason())) {
@@ -256,13 +258,7 @@ public class Connections {
                 refreshed = refresh(live, outcome.message());
             } catch (ConnectorException unavailable) {
                 records.failed(accountId, "unavailable", unavailable.getMessage());
-                return new PublishOutcome(
-                        PublishOutcome.Status.FAILED,
-                        null,
-                        "unavailable",
-                        unavailable.getMessage(),
-                        outcome.attempts(),
-                        null);
+                return PublishOutcome.failed("unavailable", unavailable.getMessage(), outcome.attempts());
             }
             if (refreshed.isPresent()) {
                 outcome = engine.publish(live.connector(), refreshed.get(), request);
@@ -304,7 +300,7 @@ public class Connections {
             throw Refusal.invalid("screening.blocked", verdict.reason());
         }
         PublishOutcome outcome = publish(
-                accountId, PublishRequest.text(java.util.UUID.randomUUID().toString(), body));
+                accountId, PublishRequest.text(java.util.UUID.randomUUID().toString(), body), verdict);
         if (outcome.status() == PublishOutcome.Status.PUBLISHED) {
             transactions.executeWithoutResult(status -> events.publishEvent(new ConnectionEvents.TestPostPublished(
                     actor.email(), accountId, outcome.receipt().remoteId(), actor.source(), Instant.now())));
