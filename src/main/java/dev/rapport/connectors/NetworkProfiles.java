@@ -122,9 +122,9 @@ public class NetworkProfiles {
         return Optional.of(edited().getOrDefault(network, builtIn.get(network)));
     }
 
-    /** Whether the workspace changed this network's built-in profile. */
-    public boolean isEdited(String network) {
-        return edited().containsKey(network);
+    /** The networks whose built-in profile the workspace changed. */
+    public java.util.Set<String> editedNetworks() {
+        return edited().keySet();
     }
 
     /**

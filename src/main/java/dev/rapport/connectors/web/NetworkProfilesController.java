@@ -31,12 +31,7 @@ class NetworkProfilesController {
     String list(Model model) {
         model.addAttribute("profiles", profiles.all());
         model.addAttribute("checked", profiles.checked());
-        model.addAttribute(
-                "edited",
-                profiles.all().stream()
-                        .filter(profile -> profiles.isEdited(profile.network()))
-                        .map(profile -> profile.network())
-                        .toList());
+        model.addAttribute("edited", profiles.editedNetworks());
         return "connectors/networks";
     }
 
