@@ -49,6 +49,11 @@ public record ConnectionView(
         return "sandbox".equals(connector);
     }
 
+    /** The kind of the last failure, for its message {@code connection.reason.<kind>}. */
+    public @Nullable String failureKind() {
+        return failureReason == null ? null : PublishOutcome.kind(failureReason);
+    }
+
     /** Whether Rapport can use it now (expiring and failing ones are still tried). */
     @JsonProperty("usable")
     public boolean usable() {

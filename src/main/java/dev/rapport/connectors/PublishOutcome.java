@@ -30,6 +30,15 @@ public record PublishOutcome(
         OUTCOME_UNKNOWN
     }
 
+    /**
+     * The kind of a reason, for its message {@code connection.reason.<kind>}: {@code rejected} for
+     * {@code rejected:<network code>}, else the reason itself.
+     */
+    public static String kind(String reason) {
+        int colon = reason.indexOf(':');
+        return colon < 0 ? reason : reason.substring(0, colon);
+    }
+
     static PublishOutcome published(PublishReceipt receipt, int attempts) {
         return new PublishOutcome(Status.PUBLISHED, receipt, null, null, attempts, null);
     }

@@ -115,12 +115,8 @@ class ConnectionsController {
             } else {
                 // Flash attributes live in the (JDBC) session: plain strings only.
                 String reason = outcome.reason() == null ? "unavailable" : outcome.reason();
-                String because = messages.getMessage(
-                        "connection.reason."
-                                + (reason.contains(":") ? reason.substring(0, reason.indexOf(':')) : reason),
-                        null,
-                        reason,
-                        locale);
+                String because =
+                        messages.getMessage("connection.reason." + PublishOutcome.kind(reason), null, reason, locale);
                 redirect.addFlashAttribute(
                         "testPostRefusal",
                         messages.getMessage(
