@@ -201,22 +201,21 @@ public final class AtprotoNetwork {
     }
 
     private static JsonNode awaitReady(Process process, Path readyFile, Path logFile) {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!Files.exists(readyFile)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The AT Protocol network stopped before it was ready (exit code "
-                        + process.exitValue() + "); its output:\n" + tail(logFile));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The AT Protocol network was not ready within "
-                        + START_TIMEOUT.toSeconds() + " s; its output:\n" + tail(logFile));
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        try {
+            org.awaitility.Awaitility.await()
+                    .atMost(START_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        if (!process.isAlive() && !Files.exists(readyFile)) {
+                            throw new IllegalStateException(
+                                    "The AT Protocol network stopped before it was ready (exit code "
+                                            + process.exitValue() + "); its output:\n" + tail(logFile));
+                        }
+                        return Files.exists(readyFile);
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException late) {
+            throw new IllegalStateException("The AT Protocol network was not ready within " + START_TIMEOUT.toSeconds()
+                    + " s; its output:\n" + tail(logFile));
         }
         try {
             // network.mjs writes the file elsewhere and renames it: it is complete once it exists.
