@@ -43,7 +43,13 @@ class ConnectionsApi {
      */
     record ConnectRequest(
             @NotBlank String connector,
-            @NotNull @Size(max = 20) Map<String, String> values) {}
+            @NotNull @Size(max = 20) Map<String, String> values) {
+        @Override
+        public String toString() {
+            // The values hold secrets: never in a log.
+            return "ConnectRequest[" + connector + ", fields=" + values.keySet() + "]";
+        }
+    }
 
     @GetMapping("/connections")
     @Operation(summary = "Every account the caller may see, with its connection")
