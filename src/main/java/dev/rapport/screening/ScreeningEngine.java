@@ -162,6 +162,7 @@ public final class ScreeningEngine {
                     words.add(text.substring(span.start(), span.end()));
                 }
             }
+            dropNested(spans, words);
             double shown = found == null ? score : Math.max(score, found.score());
             Action categoryAction = rules.action(category, severity);
             findings.add(
@@ -174,6 +175,23 @@ public final class ScreeningEngine {
         findings.sort((a, b) -> Double.compare(b.score(), a.score()));
         return new Verdict(
                 action, detected == Language.ZH ? "zh" : detected == Language.EN ? "en" : "mixed", findings, own, null);
+    }
+
+    /** A piece of evidence inside a longer one ("bitc" in "bitch"), or repeated, says nothing more. */
+    private static void dropNested(List<Span> spans, List<String> words) {
+        for (int i = spans.size() - 1; i >= 0; i--) {
+            Span piece = spans.get(i);
+            for (int j = 0; j < spans.size(); j++) {
+                Span other = spans.get(j);
+                boolean covers = other.start() <= piece.start() && piece.end() <= other.end();
+                boolean longer = other.end() - other.start() > piece.end() - piece.start();
+                if (j != i && covers && (longer || j < i)) {
+                    spans.remove(i);
+                    words.remove(i);
+                    break;
+                }
+            }
+        }
     }
 
     /**
