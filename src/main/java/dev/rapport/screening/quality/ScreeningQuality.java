@@ -277,15 +277,11 @@ public final class ScreeningQuality {
                         "Davidson et al., the tenth held out by text hash (model doc: 8/10 train, 1/10 tune,"
                                 + " 1/10 test): hate or offensive");
         for (var entry : test.entrySet()) {
-            md.append("| ")
-                    .append(entry.getKey())
-                    .append(" | ")
-                    .append(entry.getValue().size())
-                    .append(" | ")
-                    .append(entry.getValue().stream().filter(Screened::label).count())
-                    .append(" | ")
-                    .append(meaning.getOrDefault(entry.getKey(), ""))
-                    .append(" |\n");
+            md.append(cells(
+                    entry.getKey(),
+                    entry.getValue().size(),
+                    entry.getValue().stream().filter(Screened::label).count(),
+                    meaning.getOrDefault(entry.getKey(), "")));
         }
         md.append("\nThe rest of Davidson, SWSR, COLD train and EDOS train/dev is training or tuning data and is not"
                 + " counted here (the tuning part is used only for the cut-off evidence below).\n\n");
@@ -337,21 +333,14 @@ public final class ScreeningQuality {
                 }
                 for (var entry : topics.entrySet()) {
                     Counts c = entry.getValue();
-                    md.append("| ")
-                            .append(entry.getKey())
-                            .append(" | ")
-                            .append(c.total())
-                            .append(" | ")
-                            .append(c.positives())
-                            .append(" | ")
-                            .append(f3(c.precision()))
-                            .append(" | ")
-                            .append(f3(c.recall()))
-                            .append(" | ")
-                            .append(f3(c.f1()))
-                            .append(" | ")
-                            .append(pct(c.accuracy()))
-                            .append(" |\n");
+                    md.append(cells(
+                            entry.getKey(),
+                            c.total(),
+                            c.positives(),
+                            f3(c.precision()),
+                            f3(c.recall()),
+                            f3(c.f1()),
+                            pct(c.accuracy())));
                 }
                 md.append('\n');
                 confusion(md, "flagged on COLD dev", "offensive", coldFlag);
@@ -375,21 +364,15 @@ public final class ScreeningQuality {
                         + "|---|---:|---:|---:|---:|---|---|---|\n");
         for (var entry : marketing.entrySet()) {
             int[] c = entry.getValue();
-            md.append("| ")
-                    .append(entry.getKey())
-                    .append(" | ")
-                    .append(c[0])
-                    .append(" | ")
-                    .append(c[1])
-                    .append(" | ")
-                    .append(c[2])
-                    .append(" | ")
-                    .append(c[3])
-                    .append(" | ")
-                    .append(c[1] == 0 ? "0" : "1 in " + Math.round((double) c[0] / c[1]))
-                    .append(" | ≤ 1 in 200 | ")
-                    .append(met(c[1] * 200 <= c[0]))
-                    .append(" |\n");
+            md.append(cells(
+                    entry.getKey(),
+                    c[0],
+                    c[1],
+                    c[2],
+                    c[3],
+                    c[1] == 0 ? "0" : "1 in " + Math.round((double) c[0] / c[1]),
+                    "≤ 1 in 200",
+                    met(c[1] * 200 <= c[0])));
         }
         md.append("\nFlagged posts (any language setting):\n\n");
         int listed = 0;
@@ -546,27 +529,26 @@ public final class ScreeningQuality {
     }
 
     private static void row(StringBuilder md, String prediction, String label, String set, Counts c) {
-        md.append("| ")
-                .append(prediction)
-                .append(" | ")
-                .append(label)
-                .append(" | ")
-                .append(set)
-                .append(" | ")
-                .append(c.total())
-                .append(" | ")
-                .append(c.positives())
-                .append(" | ")
-                .append(f3(c.precision()))
-                .append(" | ")
-                .append(f3(c.recall()))
-                .append(" | ")
-                .append(f3(c.f1()))
-                .append(" | ")
-                .append(f3(c.macroF1()))
-                .append(" | ")
-                .append(pct(c.accuracy()))
-                .append(" |\n");
+        md.append(cells(
+                prediction,
+                label,
+                set,
+                c.total(),
+                c.positives(),
+                f3(c.precision()),
+                f3(c.recall()),
+                f3(c.f1()),
+                f3(c.macroF1()),
+                pct(c.accuracy())));
+    }
+
+    /** One row of a Markdown table. */
+    private static String cells(Object... values) {
+        StringBuilder row = new StringBuilder("|");
+        for (Object value : values) {
+            row.append(' ').append(value).append(" |");
+        }
+        return row.append('\n').toString();
     }
 
     private static void confusion(StringBuilder md, String what, String label, Counts c) {
