@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
@@ -23,13 +24,24 @@ import org.springframework.context.event.EventListener;
 class SchedulerConfig {
 
     @Bean(destroyMethod = "stop")
-    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, List<RecurringTask<?>> recurring) {
+    Scheduler scheduler(
+            DataSource dataSource,
+            List<Task<?>> tasks,
+            List<RecurringTask<?>> recurring,
+            @Value("${rapport.scheduler.threads:10}") int threads,
+            @Value("${rapport.scheduler.polling-interval:5s}") Duration pollingInterval,
+            @Value("${rapport.scheduler.heartbeat:10s}") Duration heartbeat) {
         List<Task<?>> oneTime =
                 tasks.stream().filter(task -> !(task instanceof RecurringTask)).toList();
+        // Threads mostly wait on networks (a publication is one call); a node that stops heart-beating
+        // for six intervals is dead, and its executions run again elsewhere.
         return Scheduler.create(dataSource, oneTime)
                 .startTasks(recurring)
-                .threads(2)
-                .pollingInterval(Duration.ofSeconds(10))
+                .threads(threads)
+                .pollingInterval(pollingInterval)
+                .heartbeatInterval(heartbeat)
+                .missedHeartbeatsLimit(6)
+                .enableImmediateExecution()
                 .registerShutdownHook()
                 .build();
     }
