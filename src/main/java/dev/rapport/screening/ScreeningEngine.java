@@ -208,6 +208,10 @@ public final class ScreeningEngine {
         }
         Severity severity =
                 score >= high ? Severity.HIGH : score >= medium ? Severity.MEDIUM : score >= low ? Severity.LOW : null;
+        if (hits.isEmpty() && severity == Severity.LOW) {
+            // A weak score with no word to show is noise on ordinary posts: the member could not act on it.
+            return null;
+        }
         int best = 0;
         for (Hit hit : hits) {
             boolean excused = (hit.negated() || hit.reported() || hit.quoted())
