@@ -103,6 +103,11 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** How many elements match, now (no waiting): for what must be gone. */
+    public int count(String css) {
+        return driver.findElements(By.cssSelector(css)).size();
+    }
+
     public String text(String css) {
         return find(css).getText();
     }
