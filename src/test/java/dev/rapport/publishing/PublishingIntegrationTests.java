@@ -197,6 +197,31 @@ class PublishingIntegrationTests {
     }
 
     @Test
+    void aVariantForADisconnectedAccountFailsWithItsReasonAndGoesOutWhenRetriedAfterReconnecting() {
+        assertThat(Api.as(port, marketer)
+                        .delete("/api/v1/accounts/" + weibo + "/connection")
+                        .statusCode())
+                .isEqualTo(204);
+        long id = compose("""
+                {"idea":"Thank you to everyone who came to the meetup yesterday!","accountIds":[%d]}""".formatted(weibo)).at("/post/id").asLong();
+        assertThat(Api.as(port, marketer)
+                        .post("/api/v1/posts/" + id + "/submit", "")
+                        .statusCode())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> states(post(id)).equals(List.of("FAILED")));
+        JsonNode failed = post(id).at("/variants/0/variant");
+        assertThat(failed.get("failureReason").asString()).isIn("not-connected", "auth-expired");
+
+        TestAccounts.connectToSandbox(port, weibo, marketer);
+        var retried = Api.as(port, marketer)
+                .post("/api/v1/posts/" + id + "/variants/" + failed.get("id").asLong() + "/retry", "");
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> states(post(id)).equals(List.of("PUBLISHED")));
+        assertThat(post(id).at("/variants/0/variant/failureReason").asString(""))
+                .isEmpty();
+    }
+
+    @Test
     void aViewerCannotComposeAndAStrangerCannotSeeThePost() {
         Credentials viewer = TestMembers.create(team, Role.VIEWER);
         assertThat(Api.as(port, viewer)

@@ -243,6 +243,21 @@ public class PostRecords {
                 .list();
     }
 
+    /** The posts a member wrote with a variant that failed or whose outcome is unknown, newest first. */
+    public List<Long> failedPostsOf(long memberId) {
+        return jdbc.sql("""
+                        SELECT DISTINCT p.id FROM post p JOIN post_variant v ON v.post_id = p.id
+                        WHERE p.created_by = ? AND v.state IN ('FAILED', 'OUTCOME_UNKNOWN') ORDER BY p.id DESC""").param(memberId).query(Long.class).list();
+    }
+
+    /** The member who wrote the post. */
+    public long author(long postId) {
+        return jdbc.sql("SELECT created_by FROM post WHERE id = ?")
+                .param(postId)
+                .query(Long.class)
+                .single();
+    }
+
     public long insertCampaign(String name, long createdBy) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO campaign (name, created_by, created_at) VALUES (?, ?, ?)")
