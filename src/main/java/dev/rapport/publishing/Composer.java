@@ -14,6 +14,7 @@ import dev.rapport.content.LintSeverity;
 import dev.rapport.content.NearDuplicate;
 import dev.rapport.content.NearDuplicates;
 import dev.rapport.content.NetworkFit;
+import dev.rapport.content.NetworkPreview;
 import dev.rapport.content.TimeWindow;
 import dev.rapport.publishing.domain.PostRecords;
 import dev.rapport.screening.Action;
@@ -120,7 +121,10 @@ public class Composer {
         boolean ready = verdict.action() != Action.BLOCK
                 && findings.stream().noneMatch(finding -> finding.severity() == LintSeverity.ERROR);
         VariantView shown = variant;
-        return new PostDetails.Variant(shown, account.handle(), account.network(), length, findings, verdict, ready);
+        List<NetworkPreview.Piece> preview = profile.map(known -> NetworkPreview.of(text, known))
+                .orElseGet(() -> List.of(new NetworkPreview.Piece(text, NetworkPreview.Kind.TEXT, false)));
+        return new PostDetails.Variant(
+                shown, account.handle(), account.network(), length, preview, findings, verdict, ready);
     }
 
     private List<LintFinding> crossPosted(long accountId, Map<Long, String> texts) {

@@ -4,6 +4,7 @@ import dev.rapport.connectors.TextLength;
 import dev.rapport.content.AudienceSignals;
 import dev.rapport.content.ContentTypeSuggestion;
 import dev.rapport.content.LintFinding;
+import dev.rapport.content.NetworkPreview;
 import dev.rapport.screening.Verdict;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,7 @@ public record PostDetails(
 
     /**
      * @param variant the saved variant; null for a text being typed
+     * @param preview the text as the network will show it
      * @param ready whether nothing stops it from going out (no error finding, not blocked)
      */
     public record Variant(
@@ -25,6 +27,7 @@ public record PostDetails(
             String handle,
             String network,
             TextLength length,
+            List<NetworkPreview.Piece> preview,
             List<LintFinding> findings,
             Verdict verdict,
             boolean ready) {}
