@@ -46,10 +46,18 @@ class PublishingBrowserTests {
                 TestAccounts.active(port, marketer, lead, "x"),
                 TestAccounts.active(port, marketer, lead, "bluesky"));
         accounts.forEach(id -> TestAccounts.connectToSandbox(port, id, marketer));
-        // These accounts' posts need a lead's approval.
-        var rules = Api.admin(port).put("/api/v1/publishing/rules", """
-                {"approval":"ACCOUNTS","approvalAccounts":%s,"promotionalMax":20,"automationMax":30}""".formatted(accounts));
-        assertThat(rules.statusCode()).as(rules.body()).isEqualTo(200);
+        // An admin decides that these accounts' posts need a lead's approval.
+        try (Browser admin = new Browser(port, "en")) {
+            admin.signIn(TestMembers.ADMIN_EMAIL, TestMembers.ADMIN_PASSWORD);
+            admin.open("/publishing/rules?lang=en").click("#approval-ACCOUNTS");
+            accounts.forEach(id -> admin.click("#rule-account-" + id));
+            admin.submit("#save-rules");
+            assertThat(admin.text("#rules-saved")).isNotBlank();
+        }
+        assertThat(json.readTree(Api.admin(port).get("/api/v1/publishing/rules").body())
+                        .get("approval")
+                        .asString())
+                .isEqualTo("ACCOUNTS");
         long weibo = accounts.get(0);
 
         try (Browser browser = new Browser(port, "en")) {

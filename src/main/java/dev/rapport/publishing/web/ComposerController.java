@@ -117,6 +117,12 @@ class ComposerController {
                         && details.post().variants().stream()
                                 .anyMatch(v -> v.state() == VariantState.PENDING_APPROVAL));
         model.addAttribute(
+                "canEdit",
+                !actor.is(Role.VIEWER)
+                        && !actor.is(Role.RESPONDER)
+                        && details.post().variants().stream()
+                                .anyMatch(v -> v.state().editable()));
+        model.addAttribute(
                 "canSubmit",
                 details.post().variants().stream().anyMatch(v -> v.state().editable())
                         && details.variants().stream().allMatch(PostDetails.Variant::ready));
@@ -173,6 +179,16 @@ class ComposerController {
                 posts.reschedule(variantId, at);
             }
         });
+    }
+
+    @PostMapping("/posts/{id}/type")
+    String changeType(
+            @PathVariable long id,
+            @RequestParam ContentType contentType,
+            @RequestParam(defaultValue = "") String campaign,
+            RedirectAttributes redirect,
+            Locale locale) {
+        return act(id, redirect, locale, () -> posts.change(id, contentType, campaign));
     }
 
     @PostMapping("/posts/{id}/submit")
