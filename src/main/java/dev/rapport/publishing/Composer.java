@@ -74,7 +74,12 @@ public class Composer {
         for (VariantView variant : post.variants()) {
             variants.add(check(variant, variant.accountId(), variant.text(), texts, post.id()));
         }
-        return new PostDetails(post, contentTypes.suggest(post.idea()), audienceFirst.measure(post.idea()), variants);
+        return new PostDetails(
+                post,
+                records.media(post.id()),
+                contentTypes.suggest(post.idea()),
+                audienceFirst.measure(post.idea()),
+                variants);
     }
 
     /**
@@ -97,6 +102,7 @@ public class Composer {
             Map<Long, String> texts,
             @Nullable Long postId) {
         AccountView account = accounts.account(accountId);
+        int images = postId == null ? 0 : records.media(postId).size();
         Optional<NetworkProfile> profile = profiles.profile(account.network());
         TextLength length = profile.isPresent()
                 ? profiles.length(
@@ -106,7 +112,7 @@ public class Composer {
                 : new TextLength(text.codePointCount(0, text.length()), null);
         List<LintFinding> findings = new ArrayList<>();
         profile.ifPresent(known ->
-                findings.addAll(NetworkFit.check(new NetworkFit.Variant(text, 0, false, null), known, length)));
+                findings.addAll(NetworkFit.check(new NetworkFit.Variant(text, images, false, null), known, length)));
         findings.addAll(crossPosted(accountId, texts));
         findings.addAll(recycled(account, text, postId));
         Verdict verdict = screening.screen(text, null);

@@ -15,7 +15,11 @@ import org.jspecify.annotations.Nullable;
  * audience-first signals.
  */
 public record PostDetails(
-        PostView post, ContentTypeSuggestion suggestion, AudienceSignals audience, List<Variant> variants) {
+        PostView post,
+        List<MediaView> media,
+        ContentTypeSuggestion suggestion,
+        AudienceSignals audience,
+        List<Variant> variants) {
 
     /**
      * @param variant the saved variant; null for a text being typed

@@ -66,6 +66,7 @@ public class Posts {
     private final Policies policies;
     private final PublishingRules rules;
     private final Proposals proposals;
+    private final Composer composer;
     private final ApplicationEventPublisher events;
     private final ContentTypes contentTypes = ContentTypes.standard();
 
@@ -77,6 +78,7 @@ public class Posts {
             Policies policies,
             PublishingRules rules,
             Proposals proposals,
+            Composer composer,
             ApplicationEventPublisher events) {
         this.records = records;
         this.accounts = accounts;
@@ -85,6 +87,7 @@ public class Posts {
         this.policies = policies;
         this.rules = rules;
         this.proposals = proposals;
+        this.composer = composer;
         this.events = events;
     }
 
@@ -192,8 +195,25 @@ public class Posts {
         List<VariantView> drafts = post.variants().stream()
                 .filter(variant -> variant.state().editable())
                 .toList();
+        Map<Long, PostDetails.Variant> checked = new java.util.HashMap<>();
+        composer.details(post).variants().forEach(details -> {
+            if (details.variant() != null) {
+                checked.put(details.variant().id(), details);
+            }
+        });
         for (VariantView variant : drafts) {
             access.require(variant.accountId(), AccountPermission.PUBLISH);
+            List<String> errors = checked.get(variant.id()).findings().stream()
+                    .filter(finding -> finding.severity() == dev.rapport.content.LintSeverity.ERROR)
+                    .filter(finding -> !finding.rule().equals("policy"))
+                    .map(dev.rapport.content.LintFinding::rule)
+                    .toList();
+            if (!errors.isEmpty()) {
+                throw Refusal.invalid(
+                        "publishing.not-ready",
+                        accounts.account(variant.accountId()).handle(),
+                        String.join(", ", errors));
+            }
             Verdict verdict = screenAndStore(variant.id(), variant.text());
             if (verdict.action() == Action.BLOCK) {
                 throw Refusal.invalid(
@@ -292,6 +312,58 @@ public class Posts {
         }
         schedule(variant);
         return variant(variantId);
+    }
+
+    /**
+     * Attaches an image to a draft post; every variant publishes it. PNG, JPEG, GIF or WebP (by
+     * content), at most {@value Images#MAX_BYTES} bytes, at most {@value Images#MAX_PER_POST} per post.
+     */
+    @Transactional
+    public MediaView attach(long postId, String fileName, byte[] bytes, @Nullable String altText) {
+        requireComposer();
+        PostView post = editablePost(postId);
+        post.variants().forEach(variant -> access.require(variant.accountId(), AccountPermission.PUBLISH));
+        if (bytes.length == 0 || bytes.length > Images.MAX_BYTES) {
+            throw Refusal.invalid("publishing.media-size", Images.MAX_BYTES / (1024 * 1024));
+        }
+        String type = Images.mediaType(bytes).orElseThrow(() -> Refusal.invalid("publishing.media-type"));
+        if (records.media(postId).size() >= Images.MAX_PER_POST) {
+            throw Refusal.invalid("publishing.media-count", Images.MAX_PER_POST);
+        }
+        String name = fileName.isBlank() ? "image" : fileName.strip();
+        String alt = altText == null || altText.isBlank() ? null : altText.strip();
+        if (name.length() > 200 || (alt != null && alt.length() > 1000)) {
+            throw Refusal.invalid("publishing.media-text-too-long");
+        }
+        long id = records.insertMedia(postId, name, type, alt, bytes);
+        return records.media(postId).stream()
+                .filter(media -> media.id() == id)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Transactional
+    public void detach(long postId, long mediaId) {
+        requireComposer();
+        PostView post = editablePost(postId);
+        post.variants().forEach(variant -> access.require(variant.accountId(), AccountPermission.PUBLISH));
+        if (!records.removeMedia(postId, mediaId)) {
+            throw Refusal.notFound("publishing.media-not-found", mediaId);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<MediaView> media(long postId) {
+        post(postId);
+        return records.media(postId);
+    }
+
+    /** An attached image's bytes, for whoever may see the post. */
+    @Transactional(readOnly = true)
+    public byte[] mediaBytes(long postId, long mediaId) {
+        post(postId);
+        return records.mediaBytes(postId, mediaId)
+                .orElseThrow(() -> Refusal.notFound("publishing.media-not-found", mediaId));
     }
 
     /** The approval queue: posts waiting for a lead, oldest first. */

@@ -103,7 +103,8 @@ public class Publication {
                 return;
             }
         }
-        PublishRequest request = PublishRequest.text(records.publishKey(variantId), variant.text());
+        PublishRequest request = new PublishRequest(
+                records.publishKey(variantId), variant.text(), records.mediaItems(variant.postId()), null, null, null);
         if (resumed && settledByLookup(variant, request)) {
             return;
         }

@@ -40,7 +40,10 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        // Multipart uploads have their own limits (spring.servlet.multipart.*).
+        String type = request.getContentType();
+        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                || (type != null && type.startsWith("multipart/"));
     }
 
     @Override

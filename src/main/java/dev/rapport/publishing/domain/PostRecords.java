@@ -1,7 +1,9 @@
 package dev.rapport.publishing.domain;
 
+import dev.rapport.connectors.spi.MediaItem;
 import dev.rapport.connectors.spi.PublishReceipt;
 import dev.rapport.content.ContentType;
+import dev.rapport.publishing.MediaView;
 import dev.rapport.publishing.PostView;
 import dev.rapport.publishing.VariantState;
 import dev.rapport.publishing.VariantView;
@@ -256,6 +258,63 @@ public class PostRecords {
                 .param(postId)
                 .query(Long.class)
                 .single();
+    }
+
+    public long insertMedia(long postId, String fileName, String mediaType, @Nullable String altText, byte[] bytes) {
+        int position = jdbc.sql("SELECT COALESCE(MAX(position), 0) + 1 FROM post_media WHERE post_id = ?")
+                .param(postId)
+                .query(Integer.class)
+                .single();
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO post_media (post_id, position, file_name, media_type, alt_text, size_bytes, bytes, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(postId, position, fileName, mediaType, altText, bytes.length, bytes, now())
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    public List<MediaView> media(long postId) {
+        return jdbc.sql("""
+                        SELECT id, post_id, position, file_name, media_type, alt_text, size_bytes FROM post_media
+                        WHERE post_id = ? ORDER BY position""")
+                .param(postId)
+                .query((rs, row) -> new MediaView(
+                        rs.getLong("id"),
+                        rs.getLong("post_id"),
+                        rs.getInt("position"),
+                        rs.getString("file_name"),
+                        rs.getString("media_type"),
+                        rs.getString("alt_text"),
+                        rs.getInt("size_bytes")))
+                .list();
+    }
+
+    /** The post's images with their bytes, in order: what a publication sends. */
+    public List<MediaItem> mediaItems(long postId) {
+        return jdbc.sql(
+                        "SELECT file_name, media_type, alt_text, bytes FROM post_media WHERE post_id = ? ORDER BY position")
+                .param(postId)
+                .query((rs, row) -> new MediaItem(
+                        rs.getString("file_name"),
+                        rs.getString("media_type"),
+                        rs.getBytes("bytes"),
+                        rs.getString("alt_text")))
+                .list();
+    }
+
+    public Optional<byte[]> mediaBytes(long postId, long mediaId) {
+        return jdbc.sql("SELECT bytes FROM post_media WHERE post_id = ? AND id = ?")
+                .params(postId, mediaId)
+                .query((rs, row) -> rs.getBytes("bytes"))
+                .optional();
+    }
+
+    public boolean removeMedia(long postId, long mediaId) {
+        return jdbc.sql("DELETE FROM post_media WHERE post_id = ? AND id = ?")
+                        .params(postId, mediaId)
+                        .update()
+                > 0;
     }
 
     public long insertCampaign(String name, long createdBy) {

@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -189,6 +190,43 @@ class ComposerController {
             RedirectAttributes redirect,
             Locale locale) {
         return act(id, redirect, locale, () -> posts.change(id, contentType, campaign));
+    }
+
+    @PostMapping("/posts/{id}/media")
+    String attach(
+            @PathVariable long id,
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "") String altText,
+            RedirectAttributes redirect,
+            Locale locale) {
+        return act(id, redirect, locale, () -> {
+            try {
+                posts.attach(id, String.valueOf(file.getOriginalFilename()), file.getBytes(), altText);
+            } catch (java.io.IOException unreadable) {
+                throw Refusal.invalid("publishing.media-type");
+            }
+        });
+    }
+
+    @PostMapping("/posts/{id}/media/{mediaId}/remove")
+    String detach(@PathVariable long id, @PathVariable long mediaId, RedirectAttributes redirect, Locale locale) {
+        return act(id, redirect, locale, () -> posts.detach(id, mediaId));
+    }
+
+    /** An attached image, for the post page; only ever served as the image type it was sniffed as. */
+    @GetMapping("/posts/{id}/media/{mediaId}")
+    org.springframework.http.ResponseEntity<byte[]> image(@PathVariable long id, @PathVariable long mediaId) {
+        byte[] bytes = posts.mediaBytes(id, mediaId);
+        String type = posts.media(id).stream()
+                .filter(media -> media.id() == mediaId)
+                .findFirst()
+                .map(dev.rapport.publishing.MediaView::mediaType)
+                .orElse("application/octet-stream");
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(type))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'")
+                .body(bytes);
     }
 
     @PostMapping("/posts/{id}/submit")

@@ -2,6 +2,7 @@ package dev.rapport.publishing.web;
 
 import dev.rapport.content.ContentType;
 import dev.rapport.publishing.Composer;
+import dev.rapport.publishing.MediaView;
 import dev.rapport.publishing.PostDetails;
 import dev.rapport.publishing.PostView;
 import dev.rapport.publishing.Posts;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -128,6 +130,24 @@ class PostsApi {
     @Operation(summary = "Try a failed variant again")
     PostDetails retry(@PathVariable long id, @PathVariable long variantId) {
         return composer.details(posts.post(posts.retry(variantId).postId()));
+    }
+
+    @PostMapping(path = "/posts/{id}/media", consumes = "multipart/form-data")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Attach an image (PNG, JPEG, GIF or WebP, at most 5 MB, 4 per post) to a draft post")
+    MediaView attach(
+            @PathVariable long id,
+            @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+            @RequestParam(required = false) @Nullable String altText)
+            throws java.io.IOException {
+        return posts.attach(id, String.valueOf(file.getOriginalFilename()), file.getBytes(), altText);
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/posts/{id}/media/{mediaId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Remove an image from a draft post")
+    void detach(@PathVariable long id, @PathVariable long mediaId) {
+        posts.detach(id, mediaId);
     }
 
     @GetMapping("/approvals")
