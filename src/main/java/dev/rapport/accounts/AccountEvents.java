@@ -21,6 +21,23 @@ public interface AccountEvents {
         }
     }
 
+    record TimeZoneChanged(
+            String actor,
+            long accountId,
+            @Nullable String timeZone,
+            @Nullable String source,
+            Instant occurredAt) implements Audited {
+        public AuditRecord auditRecord() {
+            return new AuditRecord(
+                    actor,
+                    "account.time-zone-changed",
+                    "account:" + accountId,
+                    timeZone == null ? "workspace" : timeZone,
+                    source,
+                    occurredAt);
+        }
+    }
+
     record AccountDecided(
             String actor,
             long accountId,

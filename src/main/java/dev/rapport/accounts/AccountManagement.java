@@ -15,6 +15,7 @@ import dev.rapport.team.TeamManagement;
 import java.time.Instant;
 import java.util.List;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -121,6 +122,27 @@ public class AccountManagement {
         accounts.changeStatus(id, status);
         events.publishEvent(new AccountEvents.AccountStatusChanged(
                 actor.email(), id, account.status(), status, actor.source(), Instant.now()));
+        return accounts.find(id).orElseThrow();
+    }
+
+    /**
+     * The account's own time zone (an IANA id such as {@code Asia/Shanghai}), or null for the
+     * workspace's: for whoever may publish on it.
+     */
+    @Transactional
+    public AccountView changeTimeZone(long id, @Nullable String timeZone) {
+        access.require(id, AccountPermission.PUBLISH);
+        String zone = timeZone == null || timeZone.isBlank() ? null : timeZone.strip();
+        if (zone != null) {
+            try {
+                zone = java.time.ZoneId.of(zone).getId();
+            } catch (java.time.DateTimeException e) {
+                throw Refusal.invalid("account.time-zone-invalid", zone);
+            }
+        }
+        accounts.changeTimeZone(id, zone);
+        Actor actor = Actor.current();
+        events.publishEvent(new AccountEvents.TimeZoneChanged(actor.email(), id, zone, actor.source(), Instant.now()));
         return accounts.find(id).orElseThrow();
     }
 

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** An account of the registry, as other modules and the web see it. */
+/**
+ * An account of the registry, as other modules and the web see it.
+ *
+ * @param timeZone the audience's IANA time zone when it differs from the workspace's; null otherwise
+ */
 public record AccountView(
         long id,
         String network,
@@ -17,4 +21,11 @@ public record AccountView(
         long registeredBy,
         @Nullable Long decidedBy,
         @Nullable String decisionNote,
-        Instant createdAt) {}
+        Instant createdAt,
+        @Nullable String timeZone) {
+
+    /** The zone the account's posts are planned in: its own, else the workspace's. */
+    public java.time.ZoneId zone(java.time.ZoneId workspace) {
+        return timeZone == null ? workspace : java.time.ZoneId.of(timeZone);
+    }
+}

@@ -16,6 +16,7 @@ import dev.rapport.content.NearDuplicates;
 import dev.rapport.content.NetworkFit;
 import dev.rapport.content.NetworkPreview;
 import dev.rapport.content.TimeWindow;
+import dev.rapport.core.WorkspaceZone;
 import dev.rapport.publishing.domain.PostRecords;
 import dev.rapport.screening.Action;
 import dev.rapport.screening.Screening;
@@ -49,6 +50,7 @@ public class Composer {
     private final Connections connections;
     private final NetworkProfiles profiles;
     private final Screening screening;
+    private final WorkspaceZone workspaceZone;
     private final ContentTypes contentTypes = ContentTypes.standard();
     private final AudienceFirst audienceFirst = AudienceFirst.standard();
 
@@ -57,12 +59,14 @@ public class Composer {
             AccountManagement accounts,
             Connections connections,
             NetworkProfiles profiles,
-            Screening screening) {
+            Screening screening,
+            WorkspaceZone workspaceZone) {
         this.records = records;
         this.accounts = accounts;
         this.connections = connections;
         this.profiles = profiles;
         this.screening = screening;
+        this.workspaceZone = workspaceZone;
     }
 
     /** A saved post with every variant checked. */
@@ -130,7 +134,15 @@ public class Composer {
         List<NetworkPreview.Piece> preview = profile.map(known -> NetworkPreview.of(text, known))
                 .orElseGet(() -> List.of(new NetworkPreview.Piece(text, NetworkPreview.Kind.TEXT, false)));
         return new PostDetails.Variant(
-                shown, account.handle(), account.network(), length, preview, findings, verdict, ready);
+                shown,
+                account.handle(),
+                account.network(),
+                account.zone(workspaceZone.zoneId()),
+                length,
+                preview,
+                findings,
+                verdict,
+                ready);
     }
 
     private List<LintFinding> crossPosted(long accountId, Map<Long, String> texts) {

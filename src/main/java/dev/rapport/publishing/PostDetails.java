@@ -23,6 +23,7 @@ public record PostDetails(
 
     /**
      * @param variant the saved variant; null for a text being typed
+     * @param zone the account's time zone (its own, else the workspace's): times of the variant are shown in it
      * @param preview the text as the network will show it
      * @param ready whether nothing stops it from going out (no error finding, not blocked)
      */
@@ -30,6 +31,7 @@ public record PostDetails(
             @Nullable VariantView variant,
             String handle,
             String network,
+            java.time.ZoneId zone,
             TextLength length,
             List<NetworkPreview.Piece> preview,
             List<LintFinding> findings,

@@ -82,6 +82,18 @@ class PublishingBrowserTests {
                             .isZero());
             assertThat(browser.text("#clean-" + variant)).contains("Fits the network");
             browser.submit("#save-" + variant);
+            // Bluesky's audience is in Shanghai: its variant is planned in that zone.
+            long bluesky = accounts.get(2);
+            assertThat(Api.as(port, marketer)
+                            .put("/api/v1/accounts/" + bluesky + "/time-zone", "{\"timeZone\":\"Asia/Shanghai\"}")
+                            .statusCode())
+                    .isEqualTo(200);
+            browser.open(browser.path() + "?lang=en");
+            long blueskyVariant = variantOf(browser, bluesky);
+            browser.set("#scheduled-at-" + blueskyVariant, "2030-12-24T09:00").submit("#save-" + blueskyVariant);
+            assertThat(browser.text("#when-" + blueskyVariant))
+                    .contains("2030-12-24 09:00")
+                    .contains("Asia/Shanghai");
             browser.submit("#submit-post");
             assertThat(browser.text("#state-" + variant)).isEqualTo("Pending approval");
             String post = browser.path();
@@ -98,6 +110,13 @@ class PublishingBrowserTests {
                 assertThat(browser.text("#state-" + variant)).isEqualTo("Published");
             });
             assertThat(browser.text("#published-" + variant)).contains("https://");
+            assertThat(browser.text("#state-" + blueskyVariant)).isEqualTo("Scheduled");
+            String id = post.substring("/posts/".length());
+            assertThat(json.readTree(Api.as(port, marketer)
+                                    .get("/api/v1/posts/" + id)
+                                    .body())
+                            .findValuesAsString("scheduledAt"))
+                    .contains("2030-12-24T01:00:00Z");
             browser.screenshot("18-post-published-en");
         }
 

@@ -85,6 +85,13 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Sets a field's value as a picker would (date and time inputs do not take typed text the same way everywhere). */
+    public Browser set(String css, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("arguments[0].value = arguments[1];", find(css), value);
+        return this;
+    }
+
     public Browser select(String css, String value) {
         new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(value);
         return this;

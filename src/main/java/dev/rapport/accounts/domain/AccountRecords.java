@@ -189,7 +189,14 @@ public class AccountRecords {
                 rs.getLong("registered_by"),
                 rs.getObject("decided_by", Long.class),
                 rs.getString("decision_note"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getString("time_zone"));
+    }
+
+    public void changeTimeZone(long id, @org.jspecify.annotations.Nullable String zone) {
+        jdbc.sql("UPDATE account SET time_zone = ? WHERE id = ?")
+                .params(zone, id)
+                .update();
     }
 
     static OffsetDateTime now() {

@@ -94,6 +94,14 @@ class AccountsApi {
         return accounts.decide(id, decision);
     }
 
+    record TimeZone(@org.jspecify.annotations.Nullable String timeZone) {}
+
+    @PutMapping("/accounts/{id}/time-zone")
+    @Operation(summary = "The account's own time zone (IANA id), or null for the workspace's")
+    AccountView timeZone(@PathVariable long id, @RequestBody TimeZone zone) {
+        return accounts.changeTimeZone(id, zone.timeZone());
+    }
+
     @GetMapping("/accounts/{id}/grants")
     List<GrantView> grants(@PathVariable long id) {
         return accounts.grants(id);

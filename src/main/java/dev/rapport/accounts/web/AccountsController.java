@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The registry pages: the list with the request form, and one account with decision, grants and vault. */
@@ -117,6 +118,12 @@ class AccountsController {
         return account(id, model);
     }
 
+    @PostMapping("/accounts/{id}/time-zone")
+    String timeZone(@PathVariable long id, @RequestParam(defaultValue = "") String timeZone) {
+        accounts.changeTimeZone(id, timeZone);
+        return "redirect:/accounts/" + id;
+    }
+
     String account(long id, Model model) {
         var account = accounts.account(id);
         model.addAttribute("account", account);
@@ -124,6 +131,8 @@ class AccountsController {
         model.addAttribute("grants", accounts.grants(id));
         model.addAttribute("permissions", AccountPermission.values());
         model.addAttribute("kinds", SecretKind.MANUAL);
+        model.addAttribute("canPublish", access.can(id, AccountPermission.PUBLISH));
+        model.addAttribute("zones", new java.util.TreeSet<>(java.time.ZoneId.getAvailableZoneIds()));
         boolean manage = access.can(id, AccountPermission.MANAGE_CREDENTIALS);
         model.addAttribute("canManageCredentials", manage);
         if (manage) {

@@ -165,10 +165,15 @@ class ComposerController {
             @PathVariable long variantId,
             @RequestParam(defaultValue = "") String text,
             @RequestParam(defaultValue = "") String scheduledAt,
-            @ModelAttribute("zone") ZoneId zone,
             RedirectAttributes redirect,
             Locale locale) {
         return act(id, redirect, locale, () -> {
+            ZoneId zone = composer.details(posts.post(id)).variants().stream()
+                    .filter(details ->
+                            details.variant() != null && details.variant().id() == variantId)
+                    .findFirst()
+                    .map(PostDetails.Variant::zone)
+                    .orElseThrow(() -> Refusal.notFound("publishing.variant-not-found", variantId));
             boolean changed = posts.post(id).variants().stream()
                     .anyMatch(variant ->
                             variant.id() == variantId && !variant.text().equals(text.strip()));

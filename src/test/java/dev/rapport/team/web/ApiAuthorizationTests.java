@@ -74,6 +74,13 @@ class ApiAuthorizationTests {
                 new Endpoint("POST", "/api/v1/me/tokens", "{\"name\":\"t %s\"}", EVERYONE),
                 new Endpoint("GET", "/api/v1/audit", null, ADMINS),
                 new Endpoint("GET", "/api/v1/audit/verification", null, ADMINS),
+                new Endpoint("GET", "/api/v1/approvals", null, Set.of(Role.ADMIN, Role.LEAD)),
+                new Endpoint("GET", "/api/v1/publishing/rules", null, EVERYONE),
+                new Endpoint(
+                        "PUT",
+                        "/api/v1/publishing/rules",
+                        "{\"approval\":\"WHEN_HELD\",\"approvalAccounts\":[],\"promotionalMax\":20,\"automationMax\":30}",
+                        ADMINS),
                 new Endpoint("GET", "/actuator/prometheus", null, ADMINS));
     }
 
