@@ -122,6 +122,11 @@ public class Connections {
         return records.find(accountId).orElseGet(() -> ConnectionView.notConnected(accountId));
     }
 
+    /** Whether the account's connection can be used now, without any access check: for background work. */
+    public boolean usable(long accountId) {
+        return records.find(accountId).map(ConnectionView::usable).orElse(false);
+    }
+
     /** Every account the member can see, with how it is connected. */
     public List<Overview> overview() {
         Map<Long, ConnectionView> connections = new LinkedHashMap<>();

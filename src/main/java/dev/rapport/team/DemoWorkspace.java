@@ -1,6 +1,5 @@
 package dev.rapport.team;
 
-import dev.rapport.team.Commands.AddDepartment;
 import dev.rapport.team.Commands.InviteMember;
 import java.util.List;
 import org.slf4j.Logger;
@@ -35,7 +34,7 @@ class DemoWorkspace {
             return;
         }
         var departments = team.departments();
-        long marketing = departmentNamed("Marketing 市场部", departments);
+        long marketing = byCode("marketing", departments);
         long sales = byCode("sales", departments);
         long support = byCode("support", departments);
         long billing = byCode("billing", departments);
@@ -51,14 +50,6 @@ class DemoWorkspace {
                         new InviteMember("Sophie Martin", "sophie.martin" + DOMAIN, Role.VIEWER, null, "en"))
                 .forEach(team::invite);
         log.info("Demo workspace loaded: 8 sample members without passwords; issue them sign-in links from /members.");
-    }
-
-    private long departmentNamed(String name, List<DepartmentView> departments) {
-        return departments.stream()
-                .filter(department -> name.equals(department.name()))
-                .findFirst()
-                .orElseGet(() -> team.addDepartment(new AddDepartment(name)))
-                .id();
     }
 
     private static long byCode(String code, List<DepartmentView> departments) {

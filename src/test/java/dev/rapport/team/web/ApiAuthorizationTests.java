@@ -81,6 +81,9 @@ class ApiAuthorizationTests {
                         "/api/v1/publishing/rules",
                         "{\"approval\":\"WHEN_HELD\",\"approvalAccounts\":[],\"promotionalMax\":20,\"automationMax\":30}",
                         ADMINS),
+                new Endpoint(
+                        "GET", "/api/v1/inbox", null, Set.of(Role.ADMIN, Role.LEAD, Role.MARKETER, Role.RESPONDER)),
+                new Endpoint("GET", "/api/v1/inbox/rules", null, EVERYONE),
                 new Endpoint("GET", "/actuator/prometheus", null, ADMINS));
     }
 

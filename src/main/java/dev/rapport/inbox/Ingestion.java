@@ -1,0 +1,214 @@
+package dev.rapport.inbox;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.rapport.accounts.AccountManagement;
+import dev.rapport.accounts.AccountStatus;
+import dev.rapport.accounts.AccountView;
+import dev.rapport.connectors.Connections;
+import dev.rapport.connectors.spi.ConnectorException;
+import dev.rapport.connectors.spi.InboundItem;
+import dev.rapport.connectors.spi.InteractionPage;
+import dev.rapport.inbox.classification.Classification;
+import dev.rapport.inbox.classification.Classifier;
+import dev.rapport.inbox.classification.Evidence;
+import dev.rapport.inbox.domain.InboxRecords;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Brings the audience's interactions in: polls every connected account (a recurring db-scheduler
+ * task, one node at a time, each account through the connector engine and its rate budget) and
+ * takes what a network pushes. Each interaction is recorded once by the network's id — a second
+ * delivery is dropped — and updates its author's contact; those that say something are threaded
+ * into a conversation (one person's comments under one post, or their direct messages),
+ * classified and, when the conversation is new, routed.
+ */
+@Service
+public class Ingestion {
+
+    static final String TASK = "inbox-poll";
+    /** The longest text kept of one interaction; longer ones are cut, with a mark, never dropped. */
+    static final int MAX_TEXT = 10_000;
+    /** Pages read per account and poll, so one busy account cannot hold the poller. */
+    static final int MAX_PAGES = 10;
+
+    private static final Logger log = LoggerFactory.getLogger(Ingestion.class);
+
+    private final InboxRecords records;
+    private final Routing routing;
+    private final Connections connections;
+    private final AccountManagement accounts;
+    private final TransactionTemplate transactions;
+    private final Classifier classifier = Classifier.standard();
+
+    Ingestion(
+            InboxRecords records,
+            Routing routing,
+            Connections connections,
+            AccountManagement accounts,
+            TransactionTemplate transactions) {
+        this.records = records;
+        this.routing = routing;
+        this.connections = connections;
+        this.accounts = accounts;
+        this.transactions = transactions;
+    }
+
+    /** Polls every active, connected account once; returns how many new interactions came in. */
+    public int poll() {
+        int received = 0;
+        for (AccountView account : accounts.inUse()) {
+            if (account.status() == AccountStatus.ACTIVE) {
+                received += poll(account);
+            }
+        }
+        return received;
+    }
+
+    int poll(AccountView account) {
+        if (!connections.usable(account.id())) {
+            return 0;
+        }
+        int received = 0;
+        Optional<String> cursor = records.cursor(account.id());
+        for (int page = 0; page < MAX_PAGES; page++) {
+            InteractionPage interactions;
+            try {
+                interactions = connections.interactions(account.id(), cursor.orElse(null));
+            } catch (ConnectorException failure) {
+                // The engine retried already; the connection page shows the failure. Next poll tries again.
+                records.polled(account.id(), null, failure.getMessage());
+                return received;
+            }
+            received += ingest(account, interactions.items());
+            records.polled(account.id(), interactions.cursor(), null);
+            if (interactions.items().isEmpty()
+                    || interactions.cursor() == null
+                    || interactions.cursor().equals(cursor.orElse(null))) {
+                break;
+            }
+            cursor = Optional.of(interactions.cursor());
+        }
+        return received;
+    }
+
+    /** Takes interactions of an account (polled or pushed); returns how many were new. Idempotent. */
+    public int ingest(AccountView account, List<InboundItem> items) {
+        int received = 0;
+        for (InboundItem item : items) {
+            Boolean fresh = transactions.execute(status -> ingest(account, item));
+            if (Boolean.TRUE.equals(fresh)) {
+                received++;
+            }
+        }
+        return received;
+    }
+
+    private boolean ingest(AccountView account, InboundItem item) {
+        long contact = records.contact(account.network(), item.author(), item.at());
+        if (!records.firstDelivery(account.id(), item.remoteId(), item.kind(), contact, item.at())) {
+            return false;
+        }
+        records.counted(contact, item.kind(), item.author(), item.at());
+        if (!item.kind().conversational()) {
+            return true;
+        }
+        String text = text(item.text());
+        Classification classification = classifier.classify(text);
+        Priority priority = Priority.of(classification.intent(), classification.sentiment());
+        boolean direct = item.kind() == InboundItem.Kind.DIRECT_MESSAGE;
+        String thread = (direct ? "dm:" : "post:" + (item.subjectId() == null ? "-" : item.subjectId()) + ":")
+                + item.author().remoteId();
+        Optional<Long> existing = records.conversationId(account.id(), thread);
+        long conversation;
+        if (existing.isPresent()) {
+            conversation = existing.get();
+            records.theirTurn(conversation, classification.sentiment(), classification.intent(), priority, item.at());
+        } else {
+            conversation = records.openConversation(
+                    account.id(),
+                    account.network(),
+                    thread,
+                    direct ? "DIRECT" : "THREAD",
+                    contact,
+                    item.subjectId(),
+                    classification.sentiment(),
+                    classification.intent(),
+                    priority,
+                    item.at());
+            Routing.Decision decision = routing.route(new RoutingRule.Subject(
+                    classification.intent(),
+                    classification.sentiment(),
+                    account.network(),
+                    account.id(),
+                    text,
+                    classification.language(),
+                    item.author().handle()));
+            records.assign(conversation, decision.departmentId(), decision.assigneeId(), decision.rule());
+        }
+        records.insertItem(
+                conversation,
+                account.id(),
+                item.remoteId(),
+                "IN",
+                item.kind().name(),
+                text,
+                item.inReplyTo(),
+                item.url(),
+                item.language() != null ? item.language() : classification.language(),
+                classification.sentiment(),
+                classification.intent(),
+                evidence(classification.evidence()),
+                null,
+                item.at());
+        return true;
+    }
+
+    /** The text as kept: never null, at most {@link #MAX_TEXT} chars, without control characters. */
+    static String text(@org.jspecify.annotations.Nullable String text) {
+        if (text == null) {
+            return "";
+        }
+        String clean = text.codePoints()
+                .filter(cp -> cp == '\n' || cp == '\t' || !Character.isISOControl(cp))
+                .filter(cp -> Character.getType(cp) != Character.SURROGATE)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+        return clean.length() <= MAX_TEXT ? clean : clean.substring(0, MAX_TEXT - 1) + "…";
+    }
+
+    private static String evidence(List<Evidence> evidence) {
+        return evidence.stream()
+                .map(cue -> cue.cue() + " → " + cue.supports())
+                .distinct()
+                .collect(Collectors.joining("; "));
+    }
+
+    /** Off with {@code rapport.inbox.polling=false} (the tests poll when they choose). */
+    @Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty(
+            name = "rapport.inbox.polling",
+            matchIfMissing = true)
+    static class Schedule {
+
+        /** Every 30 seconds, on one node at a time. */
+        @Bean
+        RecurringTask<Void> inboxPollTask(Ingestion ingestion) {
+            return Tasks.recurring(TASK, FixedDelay.ofSeconds(30)).execute((instance, context) -> {
+                int received = ingestion.poll();
+                if (received > 0) {
+                    log.debug("Inbox: {} new interactions", received);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,413 @@
+package dev.rapport.inbox.domain;
+
+import dev.rapport.connectors.spi.InboundItem;
+import dev.rapport.inbox.ConversationState;
+import dev.rapport.inbox.ConversationView;
+import dev.rapport.inbox.ItemView;
+import dev.rapport.inbox.Priority;
+import dev.rapport.inbox.classification.Intent;
+import dev.rapport.inbox.classification.Sentiment;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The inbox's tables. Every insert that a second delivery could repeat is {@code ON CONFLICT DO
+ * NOTHING} on the network's id, so a duplicate is dropped by the database, whichever node sees it.
+ */
+@Repository
+public class InboxRecords {
+
+    private static final String CONVERSATION = """
+            SELECT c.*, p.handle, p.display_name, p.messages, p.likes, p.reposts, p.follows,
+                (SELECT i.text FROM inbox_item i WHERE i.conversation_id = c.id ORDER BY i.occurred_at DESC, i.id DESC
+                 FETCH FIRST 1 ROWS ONLY) AS last_text
+            FROM conversation c JOIN contact p ON p.id = c.contact_id""";
+
+    private final JdbcClient jdbc;
+
+    InboxRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The contact of an author on a network, made on first sight. */
+    public long contact(String network, InboundItem.Author author, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO contact (network, remote_id, handle, display_name, first_seen_at, last_seen_at)
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(
+                        network,
+                        author.remoteId(),
+                        cut(author.handle(), 300),
+                        cut(author.displayName(), 300),
+                        utc(at),
+                        utc(at))
+                .update();
+        return jdbc.sql("SELECT id FROM contact WHERE network = ? AND remote_id = ?")
+                .params(network, author.remoteId())
+                .query(Long.class)
+                .single();
+    }
+
+    /** Records an interaction once; false when it was delivered before. */
+    public boolean firstDelivery(long accountId, String remoteId, InboundItem.Kind kind, long contactId, Instant at) {
+        return jdbc.sql("""
+                                INSERT INTO interaction (account_id, remote_id, kind, contact_id, occurred_at)
+                                VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                        .params(accountId, remoteId, kind.name(), contactId, utc(at))
+                        .update()
+                > 0;
+    }
+
+    /** What the interaction tells about its author: a message, a like, a repost, a follow. */
+    public void counted(long contactId, InboundItem.Kind kind, InboundItem.Author author, Instant at) {
+        String change = switch (kind) {
+            case LIKE -> "likes = likes + 1";
+            case REPOST -> "reposts = reposts + 1";
+            case FOLLOW -> "follows = TRUE";
+            case UNFOLLOW -> "follows = FALSE";
+            default -> "messages = messages + 1";
+        };
+        jdbc.sql("UPDATE contact SET " + change
+                        + ", handle = ?, display_name = COALESCE(?, display_name), last_seen_at = ? WHERE id = ?")
+                .params(cut(author.handle(), 300), cut(author.displayName(), 300), utc(at), contactId)
+                .update();
+    }
+
+    public Optional<Long> conversationId(long accountId, String threadKey) {
+        return jdbc.sql("SELECT id FROM conversation WHERE account_id = ? AND thread_key = ?")
+                .params(accountId, threadKey)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** A new conversation, or the one another delivery made at the same moment. */
+    public long openConversation(
+            long accountId,
+            String network,
+            String threadKey,
+            String kind,
+            long contactId,
+            @Nullable String subjectId,
+            Sentiment sentiment,
+            Intent intent,
+            Priority priority,
+            Instant at) {
+        jdbc.sql("""
+                        INSERT INTO conversation (account_id, network, thread_key, kind, contact_id, subject_id, state,
+                            sentiment, intent, priority, first_item_at, last_item_at, waiting_since, due_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(
+                        accountId,
+                        network,
+                        threadKey,
+                        kind,
+                        contactId,
+                        subjectId,
+                        sentiment.name(),
+                        intent.name(),
+                        priority.name(),
+                        utc(at),
+                        utc(at),
+                        utc(at),
+                        utc(at.plus(priority.target())),
+                        now())
+                .update();
+        return conversationId(accountId, threadKey).orElseThrow();
+    }
+
+    public void insertItem(
+            long conversationId,
+            long accountId,
+            String remoteId,
+            String direction,
+            String kind,
+            String text,
+            @Nullable String inReplyTo,
+            @Nullable String url,
+            @Nullable String language,
+            @Nullable Sentiment sentiment,
+            @Nullable Intent intent,
+            @Nullable String evidence,
+            @Nullable Long sentBy,
+            Instant at) {
+        jdbc.sql("""
+                        INSERT INTO inbox_item (conversation_id, account_id, remote_id, direction, kind, text, in_reply_to, url,
+                            language, sentiment, intent, evidence, sent_by, occurred_at, received_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(
+                        conversationId,
+                        accountId,
+                        remoteId,
+                        direction,
+                        kind,
+                        text,
+                        cut(inReplyTo, 300),
+                        cut(url, 1000),
+                        cut(language, 10),
+                        sentiment == null ? null : sentiment.name(),
+                        intent == null ? null : intent.name(),
+                        cut(evidence, 2000),
+                        sentBy,
+                        utc(at),
+                        now())
+                .update();
+    }
+
+    /**
+     * A new message of theirs in an existing conversation: it is our turn again. The clock of its
+     * target starts at the first unanswered message; the newest message sets sentiment and intent.
+     */
+    public void theirTurn(long conversationId, Sentiment sentiment, Intent intent, Priority priority, Instant at) {
+        Instant waiting = jdbc.sql("SELECT waiting_since FROM conversation WHERE id = ?")
+                .param(conversationId)
+                .query((rs, row) -> Optional.ofNullable(instant(rs, "waiting_since")))
+                .single()
+                .orElse(at);
+        Instant since = waiting.isBefore(at) ? waiting : at;
+        jdbc.sql("""
+                        UPDATE conversation SET state = 'OPEN', last_item_at = CASE WHEN last_item_at < ? THEN ? ELSE last_item_at END,
+                            waiting_since = ?, sentiment = ?, intent = ?, priority = ?, due_at = ?, done_reason = NULL,
+                            done_note = NULL, updated_at = ?
+                        WHERE id = ?""")
+                .params(
+                        utc(at),
+                        utc(at),
+                        utc(since),
+                        sentiment.name(),
+                        intent.name(),
+                        priority.name(),
+                        utc(since.plus(priority.target())),
+                        now(),
+                        conversationId)
+                .update();
+    }
+
+    /** We answered: their turn; the first answer is kept for the response-time figures. */
+    public void ourTurn(long conversationId, Instant at) {
+        jdbc.sql("""
+                        UPDATE conversation SET state = 'ANSWERED', first_response_at = COALESCE(first_response_at, ?),
+                            waiting_since = NULL, due_at = NULL, last_item_at = ?, updated_at = ? WHERE id = ?""").params(utc(at), utc(at), now(), conversationId).update();
+    }
+
+    public void assign(long conversationId, long departmentId, @Nullable Long assigneeId, String routedBy) {
+        jdbc.sql(
+                        "UPDATE conversation SET department_id = ?, assignee_id = ?, routed_by = ?, updated_at = ? WHERE id = ?")
+                .params(departmentId, assigneeId, cut(routedBy, 200), now(), conversationId)
+                .update();
+    }
+
+    public void done(long conversationId, String reason, @Nullable String note) {
+        jdbc.sql("""
+                        UPDATE conversation SET state = 'DONE', done_reason = ?, done_note = ?, waiting_since = NULL,
+                            due_at = NULL, updated_at = ? WHERE id = ?""").params(reason, cut(note, 1000), now(), conversationId).update();
+    }
+
+    public Optional<ConversationView> conversation(long id) {
+        return jdbc.sql(CONVERSATION + " WHERE c.id = ?")
+                .param(id)
+                .query(InboxRecords::view)
+                .optional();
+    }
+
+    /**
+     * A page of conversations, waiting longest first within what is due soonest.
+     *
+     * @param accountIds the accounts whose conversations may be listed; null for all
+     */
+    public List<ConversationView> list(
+            @Nullable ConversationState state,
+            @Nullable Long departmentId,
+            @Nullable Long assigneeId,
+            @Nullable List<Long> accountIds,
+            int offset,
+            int limit) {
+        StringBuilder sql = new StringBuilder(CONVERSATION + " WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (state != null) {
+            sql.append(" AND c.state = ?");
+            params.add(state.name());
+        }
+        if (departmentId != null) {
+            sql.append(" AND c.department_id = ?");
+            params.add(departmentId);
+        }
+        if (assigneeId != null) {
+            sql.append(" AND c.assignee_id = ?");
+            params.add(assigneeId);
+        }
+        if (accountIds != null) {
+            if (accountIds.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" AND c.account_id IN (")
+                    .append(String.join(", ", java.util.Collections.nCopies(accountIds.size(), "?")))
+                    .append(")");
+            params.addAll(accountIds);
+        }
+        sql.append(" ORDER BY CASE WHEN c.due_at IS NULL THEN 1 ELSE 0 END, c.due_at, c.last_item_at DESC, c.id DESC");
+        sql.append(" OFFSET ? ROWS FETCH FIRST ? ROWS ONLY");
+        params.add(offset);
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(InboxRecords::view).list();
+    }
+
+    public List<ItemView> items(long conversationId) {
+        return jdbc.sql("SELECT * FROM inbox_item WHERE conversation_id = ? ORDER BY occurred_at, id")
+                .param(conversationId)
+                .query((rs, row) -> new ItemView(
+                        rs.getLong("id"),
+                        rs.getString("remote_id"),
+                        rs.getString("direction"),
+                        rs.getString("kind"),
+                        rs.getString("text"),
+                        rs.getString("url"),
+                        rs.getString("sentiment"),
+                        rs.getString("intent"),
+                        rs.getString("evidence"),
+                        rs.getObject("sent_by", Long.class),
+                        instant(rs, "occurred_at")))
+                .list();
+    }
+
+    /** The contact's other conversations, newest first: their history with the brand. */
+    public List<ConversationView> history(long contactId, long except) {
+        return jdbc.sql(CONVERSATION
+                        + " WHERE c.contact_id = ? AND c.id <> ? ORDER BY c.last_item_at DESC FETCH FIRST 20 ROWS ONLY")
+                .params(contactId, except)
+                .query(InboxRecords::view)
+                .list();
+    }
+
+    /** The newest message of theirs in a conversation: what a reply answers. */
+    public Optional<String> lastIncomingRemoteId(long conversationId) {
+        return jdbc.sql("""
+                        SELECT remote_id FROM inbox_item WHERE conversation_id = ? AND direction = 'IN'
+                        ORDER BY occurred_at DESC, id DESC FETCH FIRST 1 ROWS ONLY""").param(conversationId).query(String.class).optional();
+    }
+
+    /** A reply an account sent. */
+    public record SentReply(long conversationId, long contactId, String text) {}
+
+    public List<SentReply> recentReplies(long accountId, Instant since) {
+        return jdbc.sql("""
+                        SELECT i.conversation_id, c.contact_id, i.text FROM inbox_item i
+                        JOIN conversation c ON c.id = i.conversation_id
+                        WHERE i.account_id = ? AND i.direction = 'OUT' AND i.occurred_at >= ?
+                        ORDER BY i.occurred_at DESC FETCH FIRST 1000 ROWS ONLY""")
+                .params(accountId, utc(since))
+                .query((rs, row) -> new SentReply(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+                .list();
+    }
+
+    /** Open conversations per member of a department: for least-loaded assignment. */
+    public long openLoad(long memberId) {
+        return jdbc.sql("SELECT COUNT(*) FROM conversation WHERE assignee_id = ? AND state = 'OPEN'")
+                .param(memberId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The newest conversation assigned to a member (0 if none): for round-robin assignment. */
+    public long lastAssigned(long memberId, long departmentId) {
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM conversation WHERE assignee_id = ? AND department_id = ?")
+                .params(memberId, departmentId)
+                .query(Long.class)
+                .single();
+    }
+
+    public Optional<String> cursor(long accountId) {
+        return jdbc.sql("SELECT cursor FROM inbox_cursor WHERE account_id = ?")
+                .param(accountId)
+                .query((rs, row) -> Optional.ofNullable(rs.getString("cursor")))
+                .optional()
+                .flatMap(found -> found);
+    }
+
+    public void polled(long accountId, @Nullable String cursor, @Nullable String failure) {
+        int updated = jdbc.sql("""
+                        UPDATE inbox_cursor SET cursor = COALESCE(?, cursor), polled_at = ?, failure = ? WHERE account_id = ?""")
+                .params(cut(cursor, 1000), now(), cut(failure, 1000), accountId)
+                .update();
+        if (updated == 0) {
+            jdbc.sql("""
+                            INSERT INTO inbox_cursor (account_id, cursor, polled_at, failure) VALUES (?, ?, ?, ?)
+                            ON CONFLICT DO NOTHING""")
+                    .params(accountId, cut(cursor, 1000), now(), cut(failure, 1000))
+                    .update();
+        }
+    }
+
+    public void correct(long itemId, Sentiment sentiment, Intent intent, long by) {
+        jdbc.sql("""
+                        INSERT INTO classification_correction (item_id, sentiment, intent, corrected_by, corrected_at)
+                        VALUES (?, ?, ?, ?, ?)""").params(itemId, sentiment.name(), intent.name(), by, now()).update();
+        jdbc.sql("UPDATE inbox_item SET sentiment = ?, intent = ? WHERE id = ?")
+                .params(sentiment.name(), intent.name(), itemId)
+                .update();
+    }
+
+    /** The conversation's classification follows a member's correction of its newest message. */
+    public void reclassify(long conversationId, Sentiment sentiment, Intent intent) {
+        jdbc.sql("UPDATE conversation SET sentiment = ?, intent = ?, updated_at = ? WHERE id = ?")
+                .params(sentiment.name(), intent.name(), now(), conversationId)
+                .update();
+    }
+
+    private static ConversationView view(ResultSet rs, int row) throws SQLException {
+        return new ConversationView(
+                rs.getLong("id"),
+                rs.getLong("account_id"),
+                rs.getString("network"),
+                rs.getString("thread_key"),
+                rs.getString("kind"),
+                new ConversationView.Contact(
+                        rs.getLong("contact_id"),
+                        rs.getString("handle"),
+                        rs.getString("display_name"),
+                        rs.getInt("messages"),
+                        rs.getInt("likes"),
+                        rs.getInt("reposts"),
+                        rs.getBoolean("follows")),
+                rs.getString("subject_id"),
+                ConversationState.valueOf(rs.getString("state")),
+                Sentiment.valueOf(rs.getString("sentiment")),
+                Intent.valueOf(rs.getString("intent")),
+                Priority.valueOf(rs.getString("priority")),
+                rs.getObject("department_id", Long.class),
+                rs.getObject("assignee_id", Long.class),
+                rs.getString("routed_by"),
+                instant(rs, "due_at"),
+                instant(rs, "first_item_at"),
+                instant(rs, "last_item_at"),
+                instant(rs, "first_response_at"),
+                rs.getString("done_reason"),
+                rs.getString("last_text"));
+    }
+
+    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+
+    static OffsetDateTime now() {
+        return utc(Instant.now());
+    }
+
+    private static @Nullable String cut(@Nullable String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,227 @@
+package dev.rapport.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.accounts.AccountManagement;
+import dev.rapport.connectors.Connections;
+import dev.rapport.connectors.PublishOutcome;
+import dev.rapport.connectors.sandbox.SandboxConnector;
+import dev.rapport.connectors.spi.InboundItem;
+import dev.rapport.connectors.spi.PublishRequest;
+import dev.rapport.team.DepartmentView;
+import dev.rapport.team.Role;
+import dev.rapport.team.TeamManagement;
+import dev.rapport.testing.Api;
+import dev.rapport.testing.ApplicationTest;
+import dev.rapport.testing.TestAccounts;
+import dev.rapport.testing.TestMembers;
+import dev.rapport.testing.TestMembers.Credentials;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A comment arrives, is routed to the right department, answered on the network; duplicates and bad input lose nothing. */
+@ApplicationTest
+class InboxIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TeamManagement team;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    Connections connections;
+
+    @Autowired
+    SandboxConnector sandbox;
+
+    @Autowired
+    Ingestion ingestion;
+
+    @Autowired
+    AccountManagement accounts;
+
+    Credentials marketer;
+    Credentials lead;
+    long account;
+    String post;
+
+    @BeforeEach
+    void account() {
+        marketer = TestMembers.create(team, Role.MARKETER);
+        lead = TestMembers.create(team, Role.LEAD);
+        account = TestAccounts.active(port, marketer, lead, "weibo");
+        TestAccounts.connectToSandbox(port, account, marketer);
+        PublishOutcome published = connections.publish(
+                account, PublishRequest.text(UUID.randomUUID().toString(), "Our new plan is live. Questions welcome!"));
+        assertThat(published.status()).isEqualTo(PublishOutcome.Status.PUBLISHED);
+        post = published.receipt().remoteId();
+    }
+
+    long department(String code) {
+        return team.departments().stream()
+                .filter(department -> code.equals(department.code()))
+                .findFirst()
+                .map(DepartmentView::id)
+                .orElseThrow();
+    }
+
+    Credentials responder(String code) {
+        Credentials member = TestMembers.create(team, Role.RESPONDER);
+        var changed =
+                Api.admin(port).patch("/api/v1/members/" + member.id(), "{\"departmentId\":" + department(code) + "}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        Api.as(port, member).post("/api/v1/policy/acknowledgement", "");
+        return member;
+    }
+
+    JsonNode conversationWith(Credentials as, String text) {
+        for (JsonNode conversation :
+                json.readTree(Api.as(port, as).get("/api/v1/inbox?size=200").body())) {
+            if (conversation.get("lastText").asString().equals(text)) {
+                return conversation;
+            }
+        }
+        throw new AssertionError("no conversation with " + text);
+    }
+
+    @Test
+    void aBillingQuestionIsRoutedToBillingAnsweredThereAndShownOnTheNetwork() {
+        Credentials billing = responder("billing");
+        String question = "我上个月被扣了两次钱，能退款吗？ " + UUID.randomUUID().toString().substring(0, 6);
+        sandbox.comment(post, "li.customer", question);
+        assertThat(ingestion.poll(accounts.find(account).orElseThrow())).isGreaterThanOrEqualTo(1);
+
+        JsonNode conversation = conversationWith(billing, question);
+        assertThat(conversation.get("intent").asString()).isEqualTo("BILLING");
+        assertThat(conversation.get("departmentId").asLong()).isEqualTo(department("billing"));
+        // Someone of billing owns it (the least loaded of its responders).
+        JsonNode assignee = json.readTree(Api.admin(port)
+                .get("/api/v1/members/" + conversation.get("assigneeId").asLong())
+                .body());
+        assertThat(assignee.get("departmentId").asLong()).isEqualTo(department("billing"));
+        assertThat(conversation.get("state").asString()).isEqualTo("OPEN");
+        assertThat(conversation.get("dueAt").asString()).isNotBlank();
+
+        long id = conversation.get("id").asLong();
+        var reply = Api.as(port, billing).post("/api/v1/conversations/" + id + "/replies", """
+                {"text":"您好，重复扣款已为您退回，3 个工作日内到账。"}""");
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(201);
+        String remoteId = json.readTree(reply.body()).at("/item/remoteId").asString();
+        assertThat(sandbox.posts())
+                .filteredOn(item -> item.id().equals(remoteId))
+                .singleElement()
+                .satisfies(item -> assertThat(item.replyTo()).isNotNull());
+
+        JsonNode details = json.readTree(
+                Api.as(port, billing).get("/api/v1/conversations/" + id).body());
+        assertThat(details.at("/conversation/state").asString()).isEqualTo("ANSWERED");
+        assertThat(details.at("/conversation/firstResponseAt").asString()).isNotBlank();
+        assertThat(details.get("items")).hasSize(2);
+        assertThat(details.at("/items/0/evidence").asString()).contains("intent:BILLING");
+    }
+
+    @Test
+    void aSecondDeliveryOfTheSameCommentIsDroppedAndBadInputLosesNothing() {
+        var accountView = accounts.find(account).orElseThrow();
+        InboundItem.Author author = new InboundItem.Author("did:example:" + UUID.randomUUID(), "someone", null);
+        String remoteId = "c-" + UUID.randomUUID();
+        InboundItem comment = new InboundItem(
+                remoteId,
+                InboundItem.Kind.COMMENT,
+                author,
+                "How much is the pro plan?",
+                post,
+                post,
+                null,
+                "en",
+                Instant.now());
+        assertThat(ingestion.ingest(accountView, List.of(comment, comment))).isEqualTo(1);
+        assertThat(ingestion.ingest(accountView, List.of(comment))).isZero();
+
+        String huge = "退款".repeat(60_000);
+        InboundItem empty = new InboundItem(
+                "e-" + UUID.randomUUID(),
+                InboundItem.Kind.COMMENT,
+                author,
+                null,
+                post,
+                post,
+                null,
+                null,
+                Instant.now());
+        InboundItem big = new InboundItem(
+                "h-" + UUID.randomUUID(),
+                InboundItem.Kind.COMMENT,
+                author,
+                huge + "\u0000\ud800",
+                post,
+                post,
+                null,
+                null,
+                Instant.now());
+        InboundItem like = new InboundItem(
+                "l-" + UUID.randomUUID(), InboundItem.Kind.LIKE, author, null, post, null, null, null, Instant.now());
+        assertThat(ingestion.ingest(accountView, List.of(empty, big, like))).isEqualTo(3);
+
+        JsonNode conversation = conversationWith(
+                lead,
+                json
+                        .readTree(
+                                Api.as(port, lead).get("/api/v1/inbox?size=200").body())
+                        .findValuesAsString("lastText")
+                        .stream()
+                        .filter(text -> text.startsWith("退款退款"))
+                        .findFirst()
+                        .orElseThrow());
+        JsonNode details = json.readTree(Api.as(port, lead)
+                .get("/api/v1/conversations/" + conversation.get("id").asLong())
+                .body());
+        // One person under one post is one conversation: the question, the empty comment and the huge one.
+        assertThat(details.get("items")).hasSize(3);
+        assertThat(details.at("/items/2/text").asString())
+                .hasSize(Ingestion.MAX_TEXT)
+                .endsWith("…")
+                .doesNotContain("\u0000");
+        assertThat(details.at("/conversation/contact/likes").asInt()).isEqualTo(1);
+        assertThat(details.at("/conversation/contact/messages").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aViewerHasNoInboxAndAResponderOfAnotherDepartmentCannotAnswer() {
+        Credentials viewer = TestMembers.create(team, Role.VIEWER);
+        assertThat(Api.as(port, viewer).get("/api/v1/inbox").statusCode()).isEqualTo(403);
+        Credentials billing = responder("billing");
+        Credentials sales = responder("sales");
+        String question =
+                "Where can I buy the pro plan? " + UUID.randomUUID().toString().substring(0, 6);
+        sandbox.comment(post, "buyer", question);
+        ingestion.poll(accounts.find(account).orElseThrow());
+        JsonNode conversation = conversationWith(sales, question);
+        assertThat(conversation.get("intent").asString()).isEqualTo("PURCHASE_INTENT");
+        long id = conversation.get("id").asLong();
+        assertThat(Api.as(port, billing)
+                        .post("/api/v1/conversations/" + id + "/replies", "{\"text\":\"Hi\"}")
+                        .statusCode())
+                .isEqualTo(404);
+        var done = Api.as(port, sales).post("/api/v1/conversations/" + id + "/done", "{\"reason\":\"whatever\"}");
+        assertThat(done.statusCode()).isEqualTo(400);
+        var reassigned = Api.as(port, sales)
+                .post(
+                        "/api/v1/conversations/" + id + "/assign",
+                        "{\"departmentId\":%d,\"note\":\"Asks about an invoice\"}".formatted(department("billing")));
+        assertThat(reassigned.statusCode()).as(reassigned.body()).isEqualTo(200);
+        assertThat(json.readTree(reassigned.body()).get("departmentId").asLong())
+                .isEqualTo(department("billing"));
+    }
+}
