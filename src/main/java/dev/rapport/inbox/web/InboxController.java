@@ -1,0 +1,164 @@
+package dev.rapport.inbox.web;
+
+import dev.rapport.core.Refusal;
+import dev.rapport.inbox.ConversationState;
+import dev.rapport.inbox.Conversations;
+import dev.rapport.inbox.classification.Intent;
+import dev.rapport.inbox.classification.Sentiment;
+import dev.rapport.team.MemberView;
+import dev.rapport.team.Role;
+import dev.rapport.team.TeamManagement;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The inbox page (filters, live updates every few seconds, keyboard shortcuts) and a conversation
+ * with the contact's history, the reply box, reassignment, done and corrections.
+ */
+@Controller
+class InboxController {
+
+    private final Conversations conversations;
+    private final TeamManagement team;
+    private final MessageSource messages;
+
+    InboxController(Conversations conversations, TeamManagement team, MessageSource messages) {
+        this.conversations = conversations;
+        this.team = team;
+        this.messages = messages;
+    }
+
+    @GetMapping("/inbox")
+    String inbox(
+            @RequestParam(defaultValue = "OPEN") String state,
+            @RequestParam(required = false) @Nullable Long department,
+            @RequestParam(defaultValue = "false") boolean mine,
+            Model model) {
+        list(state, department, mine, model);
+        model.addAttribute("departments", team.departments());
+        return "inbox/inbox";
+    }
+
+    /** The list alone, for the page's live update. */
+    @GetMapping("/inbox/list")
+    String list(
+            @RequestParam(defaultValue = "OPEN") String state,
+            @RequestParam(required = false) @Nullable Long department,
+            @RequestParam(defaultValue = "false") boolean mine,
+            Model model) {
+        ConversationState filter = state.equals("ALL") ? null : ConversationState.valueOf(state);
+        model.addAttribute("conversations", conversations.inbox(filter, department, mine, 0, 100));
+        model.addAttribute("state", state);
+        model.addAttribute("department", department);
+        model.addAttribute("mine", mine);
+        model.addAttribute("now", Instant.now());
+        model.addAttribute("departmentNames", departmentNames());
+        model.addAttribute("memberNames", memberNames());
+        return "inbox/list :: list";
+    }
+
+    @GetMapping("/conversations/{id}")
+    String conversation(@PathVariable long id, Model model) {
+        model.addAttribute("details", conversations.details(id));
+        model.addAttribute("now", Instant.now());
+        model.addAttribute("departments", team.departments());
+        model.addAttribute("departmentNames", departmentNames());
+        model.addAttribute("memberNames", memberNames());
+        model.addAttribute(
+                "responders",
+                team.members().stream()
+                        .filter(member -> member.active() && member.role() != Role.VIEWER)
+                        .toList());
+        model.addAttribute("sentiments", Sentiment.values());
+        model.addAttribute("intents", Intent.values());
+        model.addAttribute(
+                "doneReasons", Conversations.DONE_REASONS.stream().sorted().toList());
+        return "inbox/conversation";
+    }
+
+    @PostMapping("/conversations/{id}/reply")
+    String reply(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String text,
+            @RequestParam(defaultValue = "") String overrideNote,
+            RedirectAttributes redirect,
+            Locale locale) {
+        return act(id, redirect, locale, () -> {
+            Conversations.Reply reply = conversations.reply(id, text, overrideNote);
+            redirect.addFlashAttribute("sent", true);
+            if (reply.sameTextSentTo() >= 2) {
+                redirect.addFlashAttribute("sameText", reply.sameTextSentTo());
+            }
+        });
+    }
+
+    @PostMapping("/conversations/{id}/assign")
+    String assign(
+            @PathVariable long id,
+            @RequestParam long departmentId,
+            @RequestParam(required = false) @Nullable Long assigneeId,
+            @RequestParam(defaultValue = "") String note,
+            RedirectAttributes redirect,
+            Locale locale) {
+        return act(id, redirect, locale, () -> conversations.reassign(id, departmentId, assigneeId, note));
+    }
+
+    @PostMapping("/conversations/{id}/done")
+    String done(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String note,
+            RedirectAttributes redirect,
+            Locale locale) {
+        return act(id, redirect, locale, () -> conversations.done(id, reason, note));
+    }
+
+    @PostMapping("/conversations/{id}/items/{itemId}/classification")
+    String correct(
+            @PathVariable long id,
+            @PathVariable long itemId,
+            @RequestParam Sentiment sentiment,
+            @RequestParam Intent intent,
+            RedirectAttributes redirect,
+            Locale locale) {
+        return act(id, redirect, locale, () -> conversations.correct(id, itemId, sentiment, intent));
+    }
+
+    private String act(long id, RedirectAttributes redirect, Locale locale, Runnable action) {
+        try {
+            action.run();
+        } catch (Refusal refusal) {
+            if (refusal.kind() == Refusal.Kind.NOT_FOUND) {
+                throw refusal;
+            }
+            redirect.addFlashAttribute(
+                    "refusal", messages.getMessage(refusal.messageKey(), refusal.arguments(), locale));
+        }
+        return "redirect:/conversations/" + id;
+    }
+
+    private Map<Long, String> departmentNames() {
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        return team.departments().stream()
+                .collect(Collectors.toMap(
+                        department -> department.id(),
+                        department -> department.messageKey() == null
+                                ? String.valueOf(department.name())
+                                : messages.getMessage(department.messageKey(), null, locale)));
+    }
+
+    private Map<Long, String> memberNames() {
+        return team.members().stream().collect(Collectors.toMap(MemberView::id, MemberView::name, (a, b) -> a));
+    }
+}
