@@ -409,7 +409,9 @@ public class Posts {
         return post;
     }
 
-    private VariantView variant(long id) {
+    /** A variant, for whoever may see its account. */
+    @Transactional(readOnly = true)
+    public VariantView variant(long id) {
         VariantView variant =
                 records.variant(id).orElseThrow(() -> Refusal.notFound("publishing.variant-not-found", id));
         access.requireVisible(variant.accountId());

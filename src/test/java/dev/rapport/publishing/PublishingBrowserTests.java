@@ -118,6 +118,25 @@ class PublishingBrowserTests {
                             .findValuesAsString("scheduledAt"))
                     .contains("2030-12-24T01:00:00Z");
             browser.screenshot("18-post-published-en");
+
+            // A promotional post approved for the same account pushes the month's mix over 20 %.
+            var promotional = Api.as(port, marketer).post("/api/v1/posts", """
+                    {"idea":"Flash sale: 30%% off everything today, order now!","accountIds":[%d],
+                     "contentType":"PROMOTIONAL","scheduledAt":"%s"}""".formatted(
+                            weibo, java.time.Instant.now().plusSeconds(120)));
+            long promo = json.readTree(promotional.body()).at("/post/id").asLong();
+            assertThat(Api.as(port, marketer)
+                            .post("/api/v1/posts/" + promo + "/submit", "")
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(Api.as(port, lead)
+                            .post("/api/v1/posts/" + promo + "/approve", "{}")
+                            .statusCode())
+                    .isEqualTo(200);
+            browser.open("/calendar?lang=en&account=" + weibo);
+            assertThat(browser.text("#chip-" + variant)).contains("Published");
+            assertThat(browser.text("#mix-warning")).contains("Promotional posts are 50%");
+            browser.resize(1400, 1000).screenshot("22-calendar-en");
         }
 
         try (Browser browser = new Browser(port, "zh-CN")) {

@@ -1,0 +1,148 @@
+package dev.rapport.publishing.web;
+
+import dev.rapport.accounts.AccountManagement;
+import dev.rapport.content.ContentType;
+import dev.rapport.core.Refusal;
+import dev.rapport.publishing.Calendar;
+import dev.rapport.publishing.CalendarEntry;
+import dev.rapport.publishing.Posts;
+import dev.rapport.publishing.VariantState;
+import dev.rapport.publishing.VariantView;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The content calendar: a month (or a week) across accounts, filtered, with the content mix of
+ * the period and its warnings; variants are moved to another day by drag-and-drop, keeping their
+ * time of day.
+ */
+@Controller
+class CalendarController {
+
+    private final Calendar calendar;
+    private final Posts posts;
+    private final AccountManagement accounts;
+
+    CalendarController(Calendar calendar, Posts posts, AccountManagement accounts) {
+        this.calendar = calendar;
+        this.posts = posts;
+        this.accounts = accounts;
+    }
+
+    /** One day of the grid. */
+    record Day(LocalDate date, boolean inPeriod, List<CalendarEntry> entries) {}
+
+    @GetMapping("/calendar")
+    String calendar(
+            @RequestParam(required = false) @Nullable String month,
+            @RequestParam(required = false) @Nullable String week,
+            @RequestParam(name = "account", required = false) @Nullable Set<Long> accountIds,
+            @RequestParam(required = false) @Nullable String network,
+            @RequestParam(required = false) @Nullable VariantState state,
+            @RequestParam(required = false) @Nullable ContentType contentType,
+            @ModelAttribute("zone") ZoneId zone,
+            Model model) {
+        LocalDate first;
+        LocalDate last;
+        boolean weekView = week != null && !week.isBlank();
+        LocalDate periodStart;
+        LocalDate periodEnd;
+        try {
+            if (weekView) {
+                first = LocalDate.parse(week).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                last = first.plusDays(6);
+                periodStart = first;
+                periodEnd = last;
+            } else {
+                YearMonth shown = month == null || month.isBlank() ? YearMonth.now(zone) : YearMonth.parse(month);
+                periodStart = shown.atDay(1);
+                periodEnd = shown.atEndOfMonth();
+                first = periodStart.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                last = periodEnd.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+            }
+        } catch (DateTimeParseException e) {
+            throw Refusal.invalid("calendar.date-invalid", weekView ? week : month);
+        }
+        Calendar.Filter filter = CalendarApi.filter(accountIds, network, null, state, contentType);
+        Instant from = first.atStartOfDay(zone).toInstant();
+        Instant to = last.plusDays(1).atStartOfDay(zone).toInstant();
+        Map<LocalDate, List<CalendarEntry>> byDay = calendar.entries(from, to, filter).stream()
+                .collect(Collectors.groupingBy(entry -> entry.at().atZone(zone).toLocalDate()));
+        List<List<Day>> weeks = new ArrayList<>();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            if (day.getDayOfWeek() == DayOfWeek.MONDAY) {
+                weeks.add(new ArrayList<>());
+            }
+            weeks.get(weeks.size() - 1)
+                    .add(new Day(
+                            day,
+                            !day.isBefore(periodStart) && !day.isAfter(periodEnd),
+                            byDay.getOrDefault(day, List.of())));
+        }
+        model.addAttribute("weeks", weeks);
+        model.addAttribute("weekView", weekView);
+        model.addAttribute("title", weekView ? first : YearMonth.from(periodStart));
+        model.addAttribute(
+                "previous",
+                weekView
+                        ? first.minusWeeks(1).toString()
+                        : YearMonth.from(periodStart).minusMonths(1).toString());
+        model.addAttribute(
+                "next",
+                weekView
+                        ? first.plusWeeks(1).toString()
+                        : YearMonth.from(periodStart).plusMonths(1).toString());
+        model.addAttribute(
+                "mix",
+                calendar.mix(
+                        periodStart.atStartOfDay(zone).toInstant(),
+                        periodEnd.plusDays(1).atStartOfDay(zone).toInstant(),
+                        filter));
+        model.addAttribute("accounts", accounts.accounts());
+        model.addAttribute("states", VariantState.values());
+        model.addAttribute("contentTypes", ContentType.values());
+        model.addAttribute("filterAccounts", accountIds == null ? Set.of() : accountIds);
+        model.addAttribute("filterNetwork", network);
+        model.addAttribute("filterState", state);
+        model.addAttribute("filterType", contentType);
+        model.addAttribute("today", LocalDate.now(zone));
+        return "publishing/calendar";
+    }
+
+    /** Drag-and-drop: the variant moves to another day at the same time of day (workspace zone). */
+    @PostMapping("/calendar/variants/{id}/move")
+    ResponseEntity<Void> move(@PathVariable long id, @RequestParam String day, @ModelAttribute("zone") ZoneId zone) {
+        LocalDate target;
+        try {
+            target = LocalDate.parse(day);
+        } catch (DateTimeParseException e) {
+            throw Refusal.invalid("calendar.date-invalid", day);
+        }
+        VariantView variant = posts.variant(id);
+        LocalTime time = variant.scheduledAt() == null
+                ? LocalTime.of(9, 0)
+                : variant.scheduledAt().atZone(zone).toLocalTime();
+        posts.reschedule(id, target.atTime(time).atZone(zone).toInstant());
+        return ResponseEntity.noContent().build();
+    }
+}

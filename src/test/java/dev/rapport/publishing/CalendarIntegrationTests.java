@@ -1,0 +1,120 @@
+package dev.rapport.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.team.Role;
+import dev.rapport.team.TeamManagement;
+import dev.rapport.testing.Api;
+import dev.rapport.testing.ApplicationTest;
+import dev.rapport.testing.TestAccounts;
+import dev.rapport.testing.TestMembers;
+import dev.rapport.testing.TestMembers.Credentials;
+import dev.rapport.testing.WebSession;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The calendar and the content mix of a month, and moving a post to another day. */
+@ApplicationTest
+class CalendarIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TeamManagement team;
+
+    @Autowired
+    JsonMapper json;
+
+    Credentials marketer;
+    long account;
+    // A month far ahead, which no other test plans anything in.
+    final Instant from = LocalDateTime.of(2031, 3, 1, 0, 0).toInstant(ZoneOffset.UTC);
+    final Instant to = LocalDateTime.of(2031, 4, 1, 0, 0).toInstant(ZoneOffset.UTC);
+
+    @BeforeEach
+    void plan() {
+        marketer = TestMembers.create(team, Role.MARKETER);
+        Credentials lead = TestMembers.create(team, Role.LEAD);
+        Api.as(port, marketer).post("/api/v1/policy/acknowledgement", "");
+        account = TestAccounts.active(port, marketer, lead, "weibo");
+        TestAccounts.connectToSandbox(port, account, marketer);
+        schedule("限时八折，立即下单，买一送一！", "PROMOTIONAL", "2031-03-03T01:00:00Z");
+        schedule("新品预售开启，下单即享优惠价。", "PROMOTIONAL", "2031-03-10T01:00:00Z");
+        schedule("三个小技巧，教你把咖啡做得更香。你最喜欢哪一个？", "EDUCATIONAL", "2031-03-17T01:00:00Z");
+    }
+
+    void schedule(String idea, String type, String at) {
+        var composed = Api.as(port, marketer).post("/api/v1/posts", """
+                {"idea":"%s","accountIds":[%d],"contentType":"%s","scheduledAt":"%s"}""".formatted(idea, account, type, at));
+        assertThat(composed.statusCode()).as(composed.body()).isEqualTo(201);
+        long id = json.readTree(composed.body()).at("/post/id").asLong();
+        var submitted = Api.as(port, marketer).post("/api/v1/posts/" + id + "/submit", "");
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+    }
+
+    JsonNode calendar(Credentials as, String query) {
+        var response = Api.as(port, as).get("/api/v1/calendar?from=" + from + "&to=" + to + query);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    @Test
+    void theMonthShowsThePlannedPostsWithFiltersAndOnlyToThoseWhoSeeTheAccount() {
+        JsonNode month = calendar(marketer, "&account=" + account);
+        assertThat(month).hasSize(3);
+        assertThat(month.findValuesAsString("state")).containsOnly("SCHEDULED");
+        assertThat(month.get(0).get("at").asString()).isEqualTo("2031-03-03T01:00:00Z");
+        assertThat(calendar(marketer, "&account=" + account + "&contentType=EDUCATIONAL"))
+                .hasSize(1);
+        assertThat(calendar(marketer, "&network=x&account=" + account)).isEmpty();
+        Credentials stranger = TestMembers.create(team, Role.MARKETER);
+        assertThat(calendar(stranger, "")).isEmpty();
+        assertThat(Api.as(port, marketer)
+                        .get("/api/v1/calendar?from=2031-01-01T00:00:00Z&to=2031-06-01T00:00:00Z")
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void theMixWarnsWhenPromotionalPostsPassTheLimit() {
+        JsonNode mix = json.readTree(Api.as(port, marketer)
+                .get("/api/v1/content-mix?from=" + from + "&to=" + to + "&account=" + account)
+                .body());
+        assertThat(mix.get("total").asInt()).isEqualTo(3);
+        assertThat(mix.at("/counts/PROMOTIONAL").asInt()).isEqualTo(2);
+        assertThat(mix.get("promotionalShare").asInt()).isEqualTo(67);
+        assertThat(mix.get("promotionalOver").asBoolean()).isTrue();
+        assertThat(mix.at("/accounts/0/automatedShare").asInt()).isZero();
+
+        WebSession web = new WebSession(port);
+        web.signIn(marketer.email(), marketer.password());
+        String page = web.get("/calendar?month=2031-03&account=" + account + "&lang=en")
+                .body();
+        assertThat(page).contains("id=\"mix-warning\"").contains("67%");
+    }
+
+    @Test
+    void aPostDraggedToAnotherDayKeepsItsTimeOfDay() {
+        long variant = calendar(marketer, "&account=" + account)
+                .get(0)
+                .get("variantId")
+                .asLong();
+        WebSession web = new WebSession(port);
+        web.signIn(marketer.email(), marketer.password());
+        var moved = web.post("/calendar/variants/" + variant + "/move", Map.of("day", "2031-03-05"));
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(204);
+        JsonNode month = calendar(marketer, "&account=" + account);
+        assertThat(month.findValuesAsString("at"))
+                .contains("2031-03-05T01:00:00Z")
+                .doesNotContain("2031-03-03T01:00:00Z");
+    }
+}
