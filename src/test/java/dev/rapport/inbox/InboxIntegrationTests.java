@@ -128,7 +128,21 @@ class InboxIntegrationTests {
         assertThat(details.at("/conversation/state").asString()).isEqualTo("ANSWERED");
         assertThat(details.at("/conversation/firstResponseAt").asString()).isNotBlank();
         assertThat(details.get("items")).hasSize(2);
-        assertThat(details.at("/items/0/evidence").asString()).contains("intent:BILLING");
+        assertThat(details.at("/items/0/evidence").asString()).contains("BILLING");
+
+        // The figures count it: billing answered, with a first-response time.
+        JsonNode metrics =
+                json.readTree(Api.as(port, lead).get("/api/v1/inbox/metrics").body());
+        JsonNode billingFigures = null;
+        for (JsonNode group : metrics.at("/by/department")) {
+            if (group.get("group").asString().equals(String.valueOf(department("billing")))) {
+                billingFigures = group;
+            }
+        }
+        assertThat(billingFigures).isNotNull();
+        assertThat(billingFigures.get("answered").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(billingFigures.get("medianFirstResponse").asString()).startsWith("PT");
+        assertThat(metrics.at("/overall/conversations").asInt()).isGreaterThanOrEqualTo(1);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.rapport.inbox.web;
 import dev.rapport.inbox.ConversationState;
 import dev.rapport.inbox.ConversationView;
 import dev.rapport.inbox.Conversations;
+import dev.rapport.inbox.InboxMetrics;
 import dev.rapport.inbox.Routing;
 import dev.rapport.inbox.RoutingRule;
 import dev.rapport.inbox.classification.Intent;
@@ -33,10 +34,12 @@ class InboxApi {
 
     private final Conversations conversations;
     private final Routing routing;
+    private final InboxMetrics metrics;
 
-    InboxApi(Conversations conversations, Routing routing) {
+    InboxApi(Conversations conversations, Routing routing, InboxMetrics metrics) {
         this.conversations = conversations;
         this.routing = routing;
+        this.metrics = metrics;
     }
 
     record ReplyRequest(
@@ -96,6 +99,17 @@ class InboxApi {
     ConversationView correct(
             @PathVariable long id, @PathVariable long itemId, @Valid @RequestBody Correction correction) {
         return conversations.correct(id, itemId, correction.sentiment(), correction.intent());
+    }
+
+    @GetMapping("/inbox/metrics")
+    @Operation(
+            summary = "Response rate, median and p90 first-response time, past target and unanswered, "
+                    + "overall and per department, account, network and person (default: the last 30 days)")
+    InboxMetrics.Report metrics(
+            @RequestParam(required = false) java.time.@Nullable Instant from,
+            @RequestParam(required = false) java.time.@Nullable Instant to) {
+        java.time.Instant end = to == null ? java.time.Instant.now() : to;
+        return metrics.report(from == null ? end.minus(java.time.Duration.ofDays(30)) : from, end);
     }
 
     @GetMapping("/inbox/rules")

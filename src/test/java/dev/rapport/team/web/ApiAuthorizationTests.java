@@ -84,6 +84,9 @@ class ApiAuthorizationTests {
                 new Endpoint(
                         "GET", "/api/v1/inbox", null, Set.of(Role.ADMIN, Role.LEAD, Role.MARKETER, Role.RESPONDER)),
                 new Endpoint("GET", "/api/v1/inbox/rules", null, EVERYONE),
+                new Endpoint("GET", "/api/v1/inbox/metrics", null, EVERYONE),
+                new Endpoint("GET", "/api/v1/calendar", null, EVERYONE),
+                new Endpoint("GET", "/api/v1/content-mix", null, EVERYONE),
                 new Endpoint("GET", "/actuator/prometheus", null, ADMINS));
     }
 
