@@ -4,7 +4,8 @@
  * classified (sentiment and intent, Chinese and English, with evidence), routed to the department
  * that should answer it, answered through the connector after the policy screen, on time.
  */
-@ApplicationModule(allowedDependencies = {"core", "team", "accounts", "connectors", "connectors :: spi", "screening", "content"})
+@ApplicationModule(
+        allowedDependencies = {"core", "team", "accounts", "connectors", "connectors :: spi", "screening", "content"})
 @NullMarked
 package dev.rapport.inbox;
 
