@@ -48,13 +48,11 @@ public final class Classifier {
         double[] points = scores.intents;
         List<Evidence> abuse = new ArrayList<>(scores.intentEvidence.get(Intent.ABUSE.ordinal()));
         if (screen != null && !text.isBlank()) {
-            List<Evidence> screened = screen.abuse(text);
-            if (!screened.isEmpty()) {
-                points[Intent.ABUSE.ordinal()] += 3;
-                abuse.addAll(screened);
-            }
+            PolicyScreen.Found screened = screen.abuse(text);
+            points[Intent.ABUSE.ordinal()] += screened.points();
+            abuse.addAll(screened.evidence());
         }
-        Intent intent = intent(points);
+        Intent intent = intent(points, scores.positive, scores.negative);
         List<Evidence> evidence =
                 new ArrayList<>(intent == Intent.ABUSE ? abuse : scores.intentEvidence.get(intent.ordinal()));
 
@@ -63,6 +61,7 @@ public final class Classifier {
                 + switch (intent) {
                     case ABUSE -> -3;
                     case COMPLAINT -> -1.5;
+                    case BILLING -> points[Intent.COMPLAINT.ordinal()] >= 1 ? -1.5 : 0;
                     case PRAISE -> 1.5;
                     default -> 0;
                 };
@@ -81,7 +80,7 @@ public final class Classifier {
         return new Classification(sentiment, intent, confidence(intent, points), evidence, Languages.of(folded.text()));
     }
 
-    private static Intent intent(double[] points) {
+    private static Intent intent(double[] points, double positive, double negative) {
         if (points[Intent.ABUSE.ordinal()] >= 3) {
             return Intent.ABUSE;
         }
@@ -101,7 +100,27 @@ public final class Classifier {
         if (best != null) {
             return best;
         }
-        return points[Intent.QUESTION.ordinal()] >= 1 ? Intent.QUESTION : Intent.OTHER;
+        boolean question = points[Intent.QUESTION.ordinal()] >= 1;
+        if (question) {
+            // a question about a price or an invoice is that, not a general question
+            for (Intent candidate : SPECIFIC) {
+                double score = points[candidate.ordinal()];
+                if (score >= 1 && (best == null || score > points[best.ordinal()])) {
+                    best = candidate;
+                }
+            }
+            if (best != null) {
+                return best;
+            }
+        }
+        // no cue for an intent, but a strong feeling: "the new update is 🔥🔥🔥", "Seriously?? …"
+        if (negative >= 2 && negative > positive) {
+            return Intent.COMPLAINT;
+        }
+        if (positive >= 2 && positive > negative) {
+            return Intent.PRAISE;
+        }
+        return question ? Intent.QUESTION : Intent.OTHER;
     }
 
     /** The chosen intent's points against the runner-up's: t / (t + r + 1); OTHER 0.5 / (1 + r). */

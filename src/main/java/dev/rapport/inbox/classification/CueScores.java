@@ -45,7 +45,7 @@ final class CueScores {
                 intensifier = hit;
                 continue;
             }
-            if (!counted.add(hit.cue())) {
+            if (kind.equals("NEUTRAL") || !counted.add(hit.cue())) {
                 continue;
             }
             boolean sentiment = kind.equals("POSITIVE") || kind.equals("NEGATIVE");

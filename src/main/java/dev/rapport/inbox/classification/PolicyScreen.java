@@ -38,16 +38,22 @@ final class PolicyScreen {
         return new PolicyScreen(new ScreeningEngine(PolicyRules.defaults()));
     }
 
-    /** The abusive findings of at least medium severity, as evidence for {@code intent:ABUSE}. */
-    List<Evidence> abuse(String text) {
+    /**
+     * Points for abuse and their evidence. A high-severity finding counts 3, enough on its own; a
+     * lower one counts 1.5 and needs an abuse cue as well: the screen's classifiers alone, tuned to
+     * hold posts for review, find "offence" in n-grams of ordinary comments ("Shoutout", "漆都").
+     */
+    Found abuse(String text) {
         int cut = text.length() > WINDOW && Character.isHighSurrogate(text.charAt(WINDOW - 1)) ? WINDOW - 1 : WINDOW;
         String screened = text.length() > WINDOW ? text.substring(0, cut) : text;
         Verdict verdict = engine.screen(screened, null);
         List<Evidence> evidence = new ArrayList<>();
+        double points = 0;
         for (Verdict.Finding finding : verdict.findings()) {
-            if (!ABUSIVE.contains(finding.category()) || finding.severity() == Severity.LOW) {
+            if (!ABUSIVE.contains(finding.category())) {
                 continue;
             }
+            points = Math.max(points, finding.severity() == Severity.HIGH ? 3 : 1.5);
             for (Verdict.Span span : finding.spans()) {
                 evidence.add(new Evidence(
                         screened.substring(span.start(), span.end()), span.start(), span.end(), "intent:ABUSE"));
@@ -56,6 +62,8 @@ final class PolicyScreen {
                 evidence.add(new Evidence("policy screen: " + finding.category().code(), 0, 0, "intent:ABUSE"));
             }
         }
-        return evidence;
+        return new Found(points, evidence);
     }
+
+    record Found(double points, List<Evidence> evidence) {}
 }
