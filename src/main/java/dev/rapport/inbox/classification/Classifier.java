@@ -73,6 +73,7 @@ public final class Classifier {
         } else if (sentiment == Sentiment.NEGATIVE) {
             evidence.addAll(scores.negativeEvidence);
         }
+        evidence = new ArrayList<>(new java.util.LinkedHashSet<>(evidence)); // two cues, one span: shown once
         evidence.sort(Comparator.comparingInt(Evidence::start));
         if (evidence.size() > MAX_EVIDENCE) {
             evidence = evidence.subList(0, MAX_EVIDENCE);
