@@ -1,140 +1,144 @@
 package dev.rapport.inbox.classification;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Sentiment and intent from documented cues in Chinese and English; thread-safe. Abuse beats spam
- * beats billing beats the rest, so a billing complaint goes to billing.
+ * Sentiment and intent of an inbox item, in Chinese and English, from documented cues ({@code
+ * cues-en.tsv}, {@code cues-zh.tsv} beside this class's package in the resources) and the policy
+ * screen for abuse; every decision comes with the spans of the original text that support it.
+ * Thread-safe and without Spring; {@link #standard()} is shared.
+ *
+ * <p>The intent, in this order: abuse (the screen finds insults, threats or hate, or an abuse cue
+ * scores 3), spam (3 points), billing (3 points: a billing complaint goes to billing), else the
+ * specific intent with the most points if it has 2 (ties: complaint, purchase intent, product
+ * feedback, praise), else a question, else {@link Intent#OTHER}. The sentiment: positive minus
+ * negative cue points, pushed by the intent (complaints and abuse negative, praise positive);
+ * spam is neutral. docs/inbox.md has the method and the measured figures.
  */
 public final class Classifier {
 
-    private static final Map<Intent, List<String>> INTENT_CUES = new LinkedHashMap<>();
-    private static final List<String> POSITIVE = List.of(
-            "love", "great", "thank", "awesome", "amazing", "perfect", "喜欢", "太棒", "感谢", "谢谢", "好用", "赞", "👍", "❤");
-    private static final List<String> NEGATIVE = List.of(
-            "broken",
-            "terrible",
-            "worst",
-            "angry",
-            "disappointed",
-            "still waiting",
-            "refund",
-            "坏了",
-            "太差",
-            "失望",
-            "投诉",
-            "生气",
-            "退款",
-            "垃圾",
-            "😡");
+    private static final int MAX_EVIDENCE = 20;
+    private static final List<Intent> SPECIFIC =
+            List.of(Intent.BILLING, Intent.COMPLAINT, Intent.PURCHASE_INTENT, Intent.PRODUCT_FEEDBACK, Intent.PRAISE);
 
-    static {
-        INTENT_CUES.put(Intent.ABUSE, List.of("idiot", "stupid", "shut up", "傻逼", "滚", "白痴", "蠢货"));
-        INTENT_CUES.put(Intent.SPAM, List.of("follow back", "crypto", "加微信", "代购", "免费领取", "click here"));
-        INTENT_CUES.put(
-                Intent.BILLING,
-                List.of(
-                        "invoice",
-                        "refund",
-                        "charged",
-                        "billing",
-                        "receipt",
-                        "subscription",
-                        "发票",
-                        "退款",
-                        "扣费",
-                        "扣了",
-                        "账单",
-                        "收费"));
-        INTENT_CUES.put(
-                Intent.COMPLAINT,
-                List.of(
-                        "broken",
-                        "not working",
-                        "doesn't work",
-                        "still waiting",
-                        "terrible",
-                        "worst",
-                        "complain",
-                        "投诉",
-                        "坏了",
-                        "不能用",
-                        "太差",
-                        "还没到",
-                        "失望"));
-        INTENT_CUES.put(
-                Intent.PURCHASE_INTENT,
-                List.of(
-                        "how much",
-                        "price",
-                        "where can i buy",
-                        "where to buy",
-                        "in stock",
-                        "order",
-                        "多少钱",
-                        "价格",
-                        "怎么买",
-                        "有货",
-                        "下单",
-                        "哪里买"));
-        INTENT_CUES.put(
-                Intent.PRODUCT_FEEDBACK,
-                List.of("would be nice", "feature request", "please add", "suggest", "建议", "希望能", "能不能加", "要是能"));
-        INTENT_CUES.put(
-                Intent.PRAISE,
-                List.of("love", "great", "thank", "awesome", "amazing", "喜欢", "太棒", "感谢", "谢谢", "好用", "赞"));
-        INTENT_CUES.put(Intent.QUESTION, List.of("?", "？", "how do", "how can", "can i", "怎么", "吗", "能不能", "如何"));
+    private final CueBook cues;
+    private final @Nullable PolicyScreen screen;
+
+    Classifier(CueBook cues, @Nullable PolicyScreen screen) {
+        this.cues = cues;
+        this.screen = screen;
     }
 
-    private Classifier() {}
-
+    /** The cues shipped with Rapport and the policy screen under its default rules. */
     public static Classifier standard() {
-        return new Classifier();
+        return Standard.INSTANCE;
+    }
+
+    /** Cues only: for measuring what the screen adds. */
+    static Classifier cuesOnly() {
+        return new Classifier(Standard.CUES, null);
     }
 
     public Classification classify(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        List<Evidence> evidence = new ArrayList<>();
-        Intent intent = Intent.OTHER;
-        for (Map.Entry<Intent, List<String>> cues : INTENT_CUES.entrySet()) {
-            boolean found = false;
-            for (String cue : cues.getValue()) {
-                int at = folded.indexOf(cue);
-                if (at >= 0 && folded.length() == text.length()) {
-                    evidence.add(new Evidence(
-                            text.substring(at, at + cue.length()), at, at + cue.length(), "intent:" + cues.getKey()));
-                    found = true;
-                } else if (at >= 0) {
-                    evidence.add(new Evidence(cue, -1, -1, "intent:" + cues.getKey()));
-                    found = true;
+        FoldedText folded = FoldedText.of(text);
+        CueScores scores = CueScores.of(folded, cues.find(folded.text()));
+        double[] points = scores.intents;
+        List<Evidence> abuse = new ArrayList<>(scores.intentEvidence.get(Intent.ABUSE.ordinal()));
+        if (screen != null && !text.isBlank()) {
+            PolicyScreen.Found screened = screen.abuse(text);
+            points[Intent.ABUSE.ordinal()] += screened.points();
+            abuse.addAll(screened.evidence());
+        }
+        Intent intent = intent(points, scores.positive, scores.negative);
+        List<Evidence> evidence =
+                new ArrayList<>(intent == Intent.ABUSE ? abuse : scores.intentEvidence.get(intent.ordinal()));
+
+        double feeling = scores.positive
+                - scores.negative
+                + switch (intent) {
+                    case ABUSE -> -3;
+                    case COMPLAINT -> -1.5;
+                    case BILLING -> points[Intent.COMPLAINT.ordinal()] >= 1 ? -1.5 : 0;
+                    case PRAISE -> 1.5;
+                    default -> 0;
+                };
+        Sentiment sentiment = intent == Intent.SPAM
+                ? Sentiment.NEUTRAL
+                : feeling >= 1 ? Sentiment.POSITIVE : feeling <= -1 ? Sentiment.NEGATIVE : Sentiment.NEUTRAL;
+        if (sentiment == Sentiment.POSITIVE) {
+            evidence.addAll(scores.positiveEvidence);
+        } else if (sentiment == Sentiment.NEGATIVE) {
+            evidence.addAll(scores.negativeEvidence);
+        }
+        evidence = new ArrayList<>(new java.util.LinkedHashSet<>(evidence)); // two cues, one span: shown once
+        evidence.sort(Comparator.comparingInt(Evidence::start));
+        if (evidence.size() > MAX_EVIDENCE) {
+            evidence = evidence.subList(0, MAX_EVIDENCE);
+        }
+        return new Classification(sentiment, intent, confidence(intent, points), evidence, Languages.of(folded.text()));
+    }
+
+    private static Intent intent(double[] points, double positive, double negative) {
+        if (points[Intent.ABUSE.ordinal()] >= 3) {
+            return Intent.ABUSE;
+        }
+        if (points[Intent.SPAM.ordinal()] >= 3) {
+            return Intent.SPAM;
+        }
+        if (points[Intent.BILLING.ordinal()] >= 3) {
+            return Intent.BILLING;
+        }
+        Intent best = null;
+        for (Intent candidate : SPECIFIC) {
+            double score = points[candidate.ordinal()];
+            if (score >= 2 && (best == null || score > points[best.ordinal()])) {
+                best = candidate;
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        boolean question = points[Intent.QUESTION.ordinal()] >= 1;
+        if (question) {
+            // a question about a price or an invoice is that, not a general question
+            for (Intent candidate : SPECIFIC) {
+                double score = points[candidate.ordinal()];
+                if (score >= 1 && (best == null || score > points[best.ordinal()])) {
+                    best = candidate;
                 }
             }
-            if (found && intent == Intent.OTHER) {
-                intent = cues.getKey();
+            if (best != null) {
+                return best;
             }
         }
-        int score = 0;
-        for (String cue : POSITIVE) {
-            score += folded.contains(cue) ? 1 : 0;
+        // no cue for an intent, but a strong feeling: "the new update is 🔥🔥🔥", "Seriously?? …"
+        if (negative >= 2 && negative > positive) {
+            return Intent.COMPLAINT;
         }
-        for (String cue : NEGATIVE) {
-            score -= folded.contains(cue) ? 1 : 0;
+        if (positive >= 2 && positive > negative) {
+            return Intent.PRAISE;
         }
-        Sentiment sentiment = intent == Intent.ABUSE || intent == Intent.COMPLAINT || score < 0
-                ? Sentiment.NEGATIVE
-                : score > 0 ? Sentiment.POSITIVE : Sentiment.NEUTRAL;
-        long han = text.codePoints()
-                .filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
-                .count();
-        long latin = text.codePoints()
-                .filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN)
-                .count();
-        String language = han > latin ? "zh" : latin > 0 && han == 0 ? "en" : han == 0 ? "en" : "mixed";
-        return new Classification(sentiment, intent, intent == Intent.OTHER ? 0 : 0.6, evidence, language);
+        return question ? Intent.QUESTION : Intent.OTHER;
+    }
+
+    /** The chosen intent's points against the runner-up's: t / (t + r + 1); OTHER 0.5 / (1 + r). */
+    private static double confidence(Intent intent, double[] points) {
+        double top = points[intent.ordinal()];
+        double runnerUp = 0;
+        for (Intent other : Intent.values()) {
+            if (other != intent) {
+                runnerUp = Math.max(runnerUp, points[other.ordinal()]);
+            }
+        }
+        double confidence = intent == Intent.OTHER ? 0.5 / (1 + runnerUp) : top / (top + runnerUp + 1);
+        return Math.round(confidence * 100) / 100.0;
+    }
+
+    private static final class Standard {
+        static final CueBook CUES = CueBook.load("/dev/rapport/inbox/cues-en.tsv", "/dev/rapport/inbox/cues-zh.tsv");
+        static final Classifier INSTANCE = new Classifier(CUES, PolicyScreen.standard());
     }
 }
