@@ -18,7 +18,7 @@ import java.util.Locale;
  * <pre>
  * mvn -q -o compile &amp;&amp; java -cp target/classes dev.rapport.screening.model.Train \
  *     [DATA_DIR (default ../shared/data/policy)] [OUT_DIR (default src/main/resources/dev/rapport/screening/model)] \
- *     [--lang=zh|en] [--bits=20] [--epochs=10] [--eta=0.2] [--lambda=1e-6] [--nb=true] [--alpha=1] [--clip=0.9999] [--balance=0.5] [--refit=en (languages trained again on train + tune after tuning; none|en|zh|en,zh)]
+ *     [--lang=zh|en] [--bits=20] [--epochs=10] [--eta=0.2] [--lambda=1e-6] [--nb=true] [--alpha=1] [--clip=0.9999] [--balance=0.5] [--exact=en:sexist (heads fitted by L-BFGS; none)] [--C=20] [--refit=en (languages trained again on train + tune after tuning; none|en|zh|en,zh)]
  * </pre>
  *
  * Prints the tuning figures and the SHA-256 of each model written; same data and options give the
@@ -134,6 +134,32 @@ public final class Train {
                             p.nbAlpha(),
                             p.clipQuantile(),
                             Float.parseFloat(value));
+                case "exact" ->
+                    new Trainer.Params(
+                            p.bits(),
+                            p.epochs(),
+                            p.eta(),
+                            p.lambda(),
+                            p.nb(),
+                            p.nbAlpha(),
+                            p.clipQuantile(),
+                            p.balance(),
+                            p.seed(),
+                            value.equals("none") ? "" : value,
+                            p.exactC());
+                case "C" ->
+                    new Trainer.Params(
+                            p.bits(),
+                            p.epochs(),
+                            p.eta(),
+                            p.lambda(),
+                            p.nb(),
+                            p.nbAlpha(),
+                            p.clipQuantile(),
+                            p.balance(),
+                            p.seed(),
+                            p.exact(),
+                            Float.parseFloat(value));
                 case "refit" -> {
                     refit = java.util.EnumSet.noneOf(Language.class);
                     for (String code : value.split(",")) {
@@ -182,7 +208,7 @@ public final class Train {
             float alpha,
             float clip,
             float balance) {
-        return new Trainer.Params(bits, epochs, eta, lambda, nb, alpha, clip, balance, p.seed());
+        return new Trainer.Params(bits, epochs, eta, lambda, nb, alpha, clip, balance, p.seed(), p.exact(), p.exactC());
     }
 
     static void write(LinearModel model, Path file) throws IOException {

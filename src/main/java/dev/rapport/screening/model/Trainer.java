@@ -26,24 +26,56 @@ final class Trainer {
             float nbAlpha,
             float clipQuantile,
             float balance,
-            long seed) {
+            long seed,
+            String exact,
+            float exactC) {
         static Params defaults() {
-            return new Params(20, 10, 0.2f, 1e-6f, true, 1f, 0.9999f, 0.5f, 20_260_101L);
+            return new Params(20, 10, 0.2f, 1e-6f, true, 1f, 0.9999f, 0.5f, 20_260_101L, "en:sexist", 20f);
+        }
+
+        Params(
+                int bits,
+                int epochs,
+                float eta,
+                float lambda,
+                boolean nb,
+                float nbAlpha,
+                float clipQuantile,
+                float balance,
+                long seed) {
+            this(bits, epochs, eta, lambda, nb, nbAlpha, clipQuantile, balance, seed, "", 20f);
+        }
+
+        /** Whether the head is fitted exactly (L-BFGS, balanced classes, L2 = 1/C) instead of by SGD. */
+        boolean exact(Language language, Category head) {
+            for (String item : exact.split(",")) {
+                if (item.strip().equals(language.code() + ":" + head.code())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         String describe() {
             return String.format(
-                    Locale.ROOT,
-                    "buckets 2^%d, %s, AdaGrad SGD %d epochs, eta %.3g, L2 %.3g, NB alpha %.3g, int8 clip quantile %.5f, class balance power %.2f, seed %d",
-                    bits,
-                    nb ? "NB-LR (log-count-ratio features)" : "LR",
-                    epochs,
-                    eta,
-                    lambda,
-                    nbAlpha,
-                    clipQuantile,
-                    balance,
-                    seed);
+                            Locale.ROOT,
+                            "buckets 2^%d, %s, AdaGrad SGD %d epochs, eta %.3g, L2 %.3g, NB alpha %.3g, int8 clip quantile %.5f, class balance power %.2f, seed %d",
+                            bits,
+                            nb ? "NB-LR (log-count-ratio features)" : "LR",
+                            epochs,
+                            eta,
+                            lambda,
+                            nbAlpha,
+                            clipQuantile,
+                            balance,
+                            seed)
+                    + (exact.isBlank()
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    "; fitted exactly (L-BFGS, classes balanced, C %.3g): %s",
+                                    exactC,
+                                    exact));
         }
     }
 
@@ -228,6 +260,16 @@ final class Trainer {
                 }
             }
         }
+        for (int h = 0; h < headCount; h++) {
+            if (params.exact(language, heads[h])) {
+                fitExactly(h, train, vectors, ratio[h], params.exactC(), weights[h], bias);
+                report.append(String.format(
+                        Locale.ROOT,
+                        "- %s: fitted exactly by L-BFGS (classes balanced, C %.3g)%n",
+                        heads[h].code(),
+                        params.exactC()));
+            }
+        }
         // fold NB ratios, quantise to int8
         float[] scale = new float[headCount];
         byte[] quantised = new byte[headCount << params.bits()];
@@ -305,6 +347,51 @@ final class Trainer {
                 new LinearModel(language, params.bits(), heads, shiftedBias, scale, quantised, notes),
                 report.toString(),
                 thresholds);
+    }
+
+    /**
+     * Replaces head {@code h}'s SGD weights by the exact minimum of the balanced, L2-regularised
+     * logistic loss ({@code ½‖w‖²/C}) over the same (NB-scaled) features, found by {@link Lbfgs}.
+     */
+    private static void fitExactly(
+            int h, List<Sample> train, Vector[] vectors, float[] ratio, float c, float[] weights, float[] bias) {
+        int n = 0;
+        int positives = 0;
+        for (int i = 0; i < vectors.length; i++) {
+            byte label = train.get(i).labels()[h];
+            if (label != Datasets.MISSING) {
+                n++;
+                positives += label;
+            }
+        }
+        Vector[] index = new Vector[n];
+        double[][] value = new double[n][];
+        byte[] labels = new byte[n];
+        double[] cost = new double[n];
+        double positiveCost = n / (2.0 * Math.max(positives, 1));
+        double negativeCost = n / (2.0 * Math.max(n - positives, 1));
+        int k = 0;
+        for (int i = 0; i < vectors.length; i++) {
+            byte label = train.get(i).labels()[h];
+            if (label == Datasets.MISSING) {
+                continue;
+            }
+            Vector v = vectors[i];
+            double[] x = new double[v.index().length];
+            for (int j = 0; j < x.length; j++) {
+                x[j] = v.value()[j] * (ratio == null ? 1 : ratio[v.index()[j]]);
+            }
+            index[k] = v;
+            value[k] = x;
+            labels[k] = label;
+            cost[k] = label == 1 ? positiveCost : negativeCost;
+            k++;
+        }
+        double[] w = Lbfgs.fit(index, value, labels, cost, weights.length, 1 / c, 300);
+        for (int f = 0; f < weights.length; f++) {
+            weights[f] = (float) w[f];
+        }
+        bias[h] = (float) w[weights.length];
     }
 
     /** Binary confusion counts. */
