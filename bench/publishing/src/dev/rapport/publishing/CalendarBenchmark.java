@@ -65,7 +65,10 @@ public final class CalendarBenchmark {
         int postCount = num("posts", 100_000);
         YearMonth month = YearMonth.parse(opt("month", "2027-03"));
         String pgUrl = options.get("postgres-url"); // jdbc:postgresql://127.0.0.1:55442/rapport
-        Path dataDir = Files.createTempDirectory("rapport-calendar-bench");
+        // --reuse=DIR: an H2 data directory of an earlier run (accounts and posts in place)
+        Path dataDir = options.containsKey("reuse")
+                ? Path.of(options.get("reuse"))
+                : Files.createTempDirectory("rapport-calendar-bench");
         String jdbcUrl = pgUrl != null
                 ? pgUrl
                 : "jdbc:h2:file:" + dataDir.toAbsolutePath() + "/rapport;MODE=PostgreSQL;DB_CLOSE_ON_EXIT=FALSE";
@@ -74,6 +77,23 @@ public final class CalendarBenchmark {
         System.out.printf("database: %s%njar: %s, port %d, %d accounts, %d posts in %s%n",
                 pgUrl != null ? "PostgreSQL " + pgUrl : "H2 " + jdbcUrl, jar, port, accounts, postCount, month);
 
+        if (options.containsKey("reuse")) {
+            List<Long> ids = new ArrayList<>();
+            try (Connection db = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword);
+                    Statement st = db.createStatement();
+                    java.sql.ResultSet rs = st.executeQuery("SELECT id FROM account ORDER BY id")) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            Process again = start(jar, port, dataDir, pgUrl, jdbcUser, jdbcPassword);
+            try {
+                measure(port, ids, month);
+            } finally {
+                stop(again);
+            }
+            return;
+        }
         // 1. First start: Flyway creates the schema, the admin exists; accounts through the API.
         Process app = start(jar, port, dataDir, pgUrl, jdbcUser, jdbcPassword);
         List<Long> accountIds = new ArrayList<>();
@@ -265,38 +285,45 @@ public final class CalendarBenchmark {
 
         System.out.printf("%n%-46s %5s %9s %8s %8s %8s %8s %8s%n", "scenario", "n", "entries", "p50 ms", "p95 ms",
                 "p99 ms", "max ms", "KB");
-        run("GET /api/v1/calendar, month, 1 account", requests, warmup,
+        if (wanted("lint")) {
+            // The composer's live lint: a post of the admin's, then the htmx check with changing text.
+            HttpResponse<String> composed = api.post("/api/v1/posts",
+                    "{\"idea\":\"Our spring webinar: three tips for better posts\",\"accountIds\":[" + one + "]}");
+            long postId = firstLong(composed.body(), "id");
+            Matcher v = Pattern.compile("\"variants\":\\[\\{\"variant\":\\{\"id\":(\\d+)").matcher(composed.body());
+            if (!v.find()) {
+                throw new IllegalStateException("no variant in " + composed.body());
+            }
+            long variantId = Long.parseLong(v.group(1));
+            browser.get("/posts/" + postId); // its CSRF token
+            Random random = new Random(7);
+            run("POST /posts/{id}/variants/{v}/check (lint)", lint, warmup, () -> {
+                StringBuilder text = new StringBuilder("Join our spring webinar ");
+                int words = 5 + random.nextInt(30);
+                for (int w = 0; w < words; w++) {
+                    text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+                }
+                if (random.nextBoolean()) {
+                    text.append("#rapport https://example.com/webinar");
+                }
+                return browser.post("/posts/" + postId + "/variants/" + variantId + "/check",
+                        Map.of("text", text.toString()));
+            });
+        }
+        if (wanted("api1")) run("GET /api/v1/calendar, month, 1 account", requests, warmup,
                 () -> api.get("/api/v1/calendar?" + range + "&account=" + one));
-        run("GET /calendar page, month, 1 account", requests, warmup,
+        if (wanted("page1")) run("GET /calendar page, month, 1 account", num("page-requests", requests), Math.min(warmup, 5),
                 () -> browser.get("/calendar?month=" + month + "&account=" + one));
-        run("GET /api/v1/calendar, month, all accounts", fullRequests, Math.min(warmup, 2),
+        if (wanted("apiall")) run("GET /api/v1/calendar, month, all accounts", fullRequests, Math.min(warmup, 2),
                 () -> api.get("/api/v1/calendar?" + range));
-        run("GET /calendar page, month, all accounts", fullRequests, Math.min(warmup, 2),
+        if (wanted("pageall")) run("GET /calendar page, month, all accounts", fullRequests, Math.min(warmup, 2),
                 () -> browser.get("/calendar?month=" + month));
 
-        // The composer's live lint: a post of the admin's, then the htmx check with changing text.
-        HttpResponse<String> composed = api.post("/api/v1/posts",
-                "{\"idea\":\"Our spring webinar: three tips for better posts\",\"accountIds\":[" + one + "]}");
-        long postId = firstLong(composed.body(), "id");
-        Matcher v = Pattern.compile("\"variants\":\\[\\{\"variant\":\\{\"id\":(\\d+)").matcher(composed.body());
-        if (!v.find()) {
-            throw new IllegalStateException("no variant in " + composed.body());
-        }
-        long variantId = Long.parseLong(v.group(1));
-        browser.get("/posts/" + postId); // its CSRF token
-        Random random = new Random(7);
-        run("POST /posts/{id}/variants/{v}/check (lint)", lint, warmup, () -> {
-            StringBuilder text = new StringBuilder("Join our spring webinar ");
-            int words = 5 + random.nextInt(30);
-            for (int w = 0; w < words; w++) {
-                text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
-            }
-            if (random.nextBoolean()) {
-                text.append("#rapport https://example.com/webinar");
-            }
-            return browser.post("/posts/" + postId + "/variants/" + variantId + "/check",
-                    Map.of("text", text.toString()));
-        });
+    }
+
+    /** --scenarios=api1,page1,apiall,pageall,lint (default: all). */
+    static boolean wanted(String scenario) {
+        return Arrays.asList(opt("scenarios", "api1,page1,apiall,pageall,lint").split(",")).contains(scenario);
     }
 
     static final Pattern ENTRY = Pattern.compile("\"variantId\":");
