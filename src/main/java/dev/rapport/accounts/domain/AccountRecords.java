@@ -71,18 +71,33 @@ public class AccountRecords {
     }
 
     public List<AccountView> all() {
+        Map<Long, List<Long>> owners = owners("SELECT account_id, member_id FROM account_owner", Map.of());
         return jdbc.sql("SELECT * FROM account ORDER BY network, handle")
-                .query(this::account)
+                .query((rs, row) -> account(rs, owners.getOrDefault(rs.getLong("id"), List.of())))
                 .list();
+    }
+
+    /** Owners per account in one query, rather than one query per account. */
+    private Map<Long, List<Long>> owners(String sql, Map<String, Object> params) {
+        Map<Long, List<Long>> owners = new java.util.HashMap<>();
+        jdbc.sql(sql + " ORDER BY account_id, member_id").params(params).query(rs -> {
+            owners.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getLong(2));
+        });
+        return owners;
     }
 
     /** Accounts a member owns or holds a grant on. */
     public List<AccountView> reachableBy(long memberId) {
-        return jdbc.sql("""
-                        SELECT * FROM account WHERE id IN (
-                            SELECT account_id FROM account_owner WHERE member_id = :m
-                            UNION SELECT account_id FROM account_grant WHERE member_id = :m)
-                        ORDER BY network, handle""").param("m", memberId).query(this::account).list();
+        String reachable = """
+                SELECT account_id FROM account_owner WHERE member_id = :m
+                UNION SELECT account_id FROM account_grant WHERE member_id = :m""";
+        Map<Long, List<Long>> owners = owners(
+                "SELECT account_id, member_id FROM account_owner WHERE account_id IN (" + reachable + ")",
+                Map.of("m", memberId));
+        return jdbc.sql("SELECT * FROM account WHERE id IN (" + reachable + ") ORDER BY network, handle")
+                .param("m", memberId)
+                .query((rs, row) -> account(rs, owners.getOrDefault(rs.getLong("id"), List.of())))
+                .list();
     }
 
     public void decide(long id, AccountStatus status, long decidedBy, @Nullable String note) {
@@ -173,6 +188,15 @@ public class AccountRecords {
     }
 
     private AccountView account(ResultSet rs, int row) throws SQLException {
+        return account(
+                rs,
+                jdbc.sql("SELECT member_id FROM account_owner WHERE account_id = ? ORDER BY member_id")
+                        .param(rs.getLong("id"))
+                        .query(Long.class)
+                        .list());
+    }
+
+    private AccountView account(ResultSet rs, List<Long> owners) throws SQLException {
         long id = rs.getLong("id");
         return new AccountView(
                 id,
@@ -182,10 +206,7 @@ public class AccountRecords {
                 rs.getString("purpose"),
                 rs.getString("notes"),
                 AccountStatus.valueOf(rs.getString("status")),
-                jdbc.sql("SELECT member_id FROM account_owner WHERE account_id = ? ORDER BY member_id")
-                        .param(id)
-                        .query(Long.class)
-                        .list(),
+                List.copyOf(owners),
                 rs.getLong("registered_by"),
                 rs.getObject("decided_by", Long.class),
                 rs.getString("decision_note"),
