@@ -106,7 +106,16 @@ public final class Browser implements AutoCloseable {
     public Browser submit(String css) {
         WebElement button = find(css);
         button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+        // The button is gone once the next page replaced the document. Chromium sometimes reports that
+        // as "node does not belong to the document" rather than as a stale element: both mean gone.
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(browser -> {
+            try {
+                button.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
         return this;
     }
 
