@@ -221,8 +221,9 @@ public final class CalendarBenchmark {
                             VALUES (?, ?, ?, ?, ?, ?, ?)""");
                     PreparedStatement variant = db.prepareStatement("""
                             INSERT INTO post_variant (id, post_id, account_id, network, text, proposed_text, state,
-                                scheduled_at, publish_key, screening_action, attempts, updated_at)
-                            VALUES (?, ?, ?, 'weibo', ?, ?, 'SCHEDULED', ?, ?, 'ALLOW', 0, ?)""")) {
+                                scheduled_at, publish_key, screening_action, attempts, updated_at, content_type,
+                                automated)
+                            VALUES (?, ?, ?, 'weibo', ?, ?, 'SCHEDULED', ?, ?, 'ALLOW', 0, ?, ?, ?)""")) {
                 for (int i = 0; i < count; i++) {
                     long id = idBase + i;
                     StringBuilder text = new StringBuilder();
@@ -233,7 +234,8 @@ public final class CalendarBenchmark {
                     String t = text.toString().trim();
                     post.setLong(1, id);
                     post.setString(2, t);
-                    post.setString(3, CONTENT[random.nextInt(CONTENT.length)]);
+                    String type = CONTENT[random.nextInt(CONTENT.length)];
+                    post.setString(3, type);
                     post.setBoolean(4, random.nextBoolean());
                     if (random.nextInt(4) == 0) {
                         post.setLong(5, campaignBase + random.nextInt(10));
@@ -251,6 +253,8 @@ public final class CalendarBenchmark {
                     variant.setObject(6, start.plusSeconds((long) (random.nextDouble() * seconds)));
                     variant.setString(7, "bench-" + id);
                     variant.setObject(8, now);
+                    variant.setString(9, type);
+                    variant.setBoolean(10, random.nextInt(7) == 0); // as if the composer had found a repeat
                     variant.addBatch();
                     if (i % 2000 == 1999 || i == count - 1) {
                         post.executeBatch();
@@ -310,20 +314,51 @@ public final class CalendarBenchmark {
                         Map.of("text", text.toString()));
             });
         }
+        // The whole month of one account in one response (its 2,000 entries; the default page is 1,000).
         if (wanted("api1")) run("GET /api/v1/calendar, month, 1 account", requests, warmup,
-                () -> api.get("/api/v1/calendar?" + range + "&account=" + one));
+                () -> api.get("/api/v1/calendar?" + range + "&account=" + one + "&limit=5000"));
         if (wanted("page1")) run("GET /calendar page, month, 1 account", num("page-requests", requests), Math.min(warmup, 5),
                 () -> browser.get("/calendar?month=" + month + "&account=" + one));
-        if (wanted("apiall")) run("GET /api/v1/calendar, month, all accounts", fullRequests, Math.min(warmup, 2),
-                () -> api.get("/api/v1/calendar?" + range));
+        if (wanted("mix")) {
+            run("GET /api/v1/content-mix, month, 1 account", requests, warmup,
+                    () -> api.get("/api/v1/content-mix?" + range + "&account=" + one));
+            run("GET /api/v1/content-mix, month, all accounts", requests, warmup,
+                    () -> api.get("/api/v1/content-mix?" + range));
+        }
+        // A page (the default 1,000 entries) of the month of every account, the first and one deep in it.
+        if (wanted("apiall")) {
+            run("GET /api/v1/calendar, month, all, first page", requests, warmup,
+                    () -> api.get("/api/v1/calendar?" + range));
+            String deep = "/api/v1/calendar?" + range + "&after="
+                    + month.atDay(20).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli() + "-0";
+            run("GET /api/v1/calendar, month, all, page at day 20", requests, warmup, () -> api.get(deep));
+            // Every page of the month once, following the Link headers: 100,000 entries.
+            long t0 = System.nanoTime();
+            int pages = 0;
+            int entries = 0;
+            String next = "/api/v1/calendar?" + range;
+            while (next != null) {
+                HttpResponse<String> page = api.get(next);
+                check(page, "walk");
+                pages++;
+                Matcher m = ENTRY.matcher(page.body());
+                while (m.find()) {
+                    entries++;
+                }
+                next = page.headers().firstValue("Link")
+                        .map(link -> link.substring(link.indexOf("/api/v1/"), link.indexOf('>'))).orElse(null);
+            }
+            System.out.printf("every page of the month, all accounts: %d pages, %d entries, %.1f s%n", pages, entries,
+                    (System.nanoTime() - t0) / 1e9);
+        }
         if (wanted("pageall")) run("GET /calendar page, month, all accounts", fullRequests, Math.min(warmup, 2),
                 () -> browser.get("/calendar?month=" + month));
 
     }
 
-    /** --scenarios=api1,page1,apiall,pageall,lint (default: all). */
+    /** --scenarios=lint,api1,page1,mix,apiall,pageall (default: all). */
     static boolean wanted(String scenario) {
-        return Arrays.asList(opt("scenarios", "api1,page1,apiall,pageall,lint").split(",")).contains(scenario);
+        return Arrays.asList(opt("scenarios", "lint,api1,page1,mix,apiall,pageall").split(",")).contains(scenario);
     }
 
     static final Pattern ENTRY = Pattern.compile("\"variantId\":");

@@ -47,11 +47,16 @@ public class AccountManagement {
     /** The accounts the signed-in member may see. */
     @Transactional(readOnly = true)
     public List<AccountView> accounts() {
-        Actor actor = Actor.current();
-        if (actor.is(Role.ADMIN) || actor.is(Role.LEAD)) {
+        if (seesEveryAccount()) {
             return accounts.all();
         }
-        return accounts.reachableBy(actor.requireMemberId());
+        return accounts.reachableBy(Actor.current().requireMemberId());
+    }
+
+    /** Whether the signed-in member sees every account of the workspace (admins and leads). */
+    public boolean seesEveryAccount() {
+        Actor actor = Actor.current();
+        return actor.is(Role.ADMIN) || actor.is(Role.LEAD);
     }
 
     /**

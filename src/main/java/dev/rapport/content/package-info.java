@@ -4,12 +4,11 @@
  * in Chinese and English; the audience-first signals the composer shows ("you" before "we", a
  * question to the audience, value without a sales pitch); how well each network's variant fits
  * that network (length, hashtags, links, media, language); and the authenticity guard — near-
- * duplicates across posts, accounts and a time window, identical cross-posting, and the share of an
- * account's posts that are automated. Pure, in-process analysis in microseconds per text; no web,
+ * duplicates across posts, accounts and a time window, and identical cross-posting (from which
+ * publishing decides whether a post reads as automated). Pure, in-process analysis in microseconds per text; no web,
  * no database. {@link dev.rapport.content.ContentTypes}, {@link dev.rapport.content.AudienceFirst},
- * {@link dev.rapport.content.NetworkFit}, {@link dev.rapport.content.NearDuplicates}, {@link
- * dev.rapport.content.CrossPosting} and {@link dev.rapport.content.AutomationRatio} are the entry
- * points.
+ * {@link dev.rapport.content.NetworkFit}, {@link dev.rapport.content.NearDuplicates} and {@link
+ * dev.rapport.content.CrossPosting} are the entry points.
  */
 @ApplicationModule(allowedDependencies = {"core", "screening", "connectors", "connectors :: spi"})
 @NullMarked

@@ -2,16 +2,22 @@ package dev.rapport.publishing;
 
 import dev.rapport.accounts.AccountManagement;
 import dev.rapport.accounts.AccountView;
-import dev.rapport.content.AutomationRatio;
 import dev.rapport.content.ContentType;
-import dev.rapport.content.CrossPosting;
 import dev.rapport.core.Refusal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,13 +32,23 @@ import org.springframework.transaction.annotation.Transactional;
  * The content calendar: every planned or published variant of the accounts a member can see, in a
  * range, with filters; and the content mix of a period against the workspace's limits — the
  * promotional share (the article: talk about the audience, not yourself) and, per account, the
- * share of automated posts (unedited proposals).
+ * share of posts that read as automated.
+ *
+ * <p>A variant sits on the calendar at its scheduled time (a published one shows when it went out).
+ * A period of a busy workspace holds more variants than anyone reads, so the entries come in pages
+ * and the days of the grid show their first few and a count; the counts and the mix are computed by
+ * the database from one index, without reading texts.
  */
 @Service
 public class Calendar {
 
     /** The longest range one request may ask for: a month view with its surrounding days. */
     public static final Duration MAX_RANGE = Duration.ofDays(45);
+
+    /** Entries per page when the caller does not say, and at most. */
+    public static final int DEFAULT_LIMIT = 1000;
+
+    public static final int MAX_LIMIT = 5000;
 
     /** What to show. Empty sets and nulls mean "all". */
     public record Filter(
@@ -47,12 +63,41 @@ public class Calendar {
         }
     }
 
+    /** Where the next page starts: after this schedule time and variant. */
+    public record Cursor(Instant at, long variantId) {
+
+        public String token() {
+            return at.toEpochMilli() + "-" + variantId;
+        }
+
+        public static Cursor parse(String token) {
+            String[] parts = token.split("-", 2);
+            try {
+                return new Cursor(Instant.ofEpochMilli(Long.parseLong(parts[0])), Long.parseLong(parts[1]));
+            } catch (RuntimeException e) {
+                throw Refusal.invalid("calendar.cursor-invalid", token);
+            }
+        }
+    }
+
+    /** Entries in schedule order, and where the next page starts (null on the last page). */
+    public record Page(
+            List<CalendarEntry> entries, @Nullable Cursor next) {}
+
+    /** A day of the grid: how many variants it holds and the first of them. */
+    public record Day(LocalDate date, int count, List<CalendarEntry> first) {
+
+        public int more() {
+            return count - first.size();
+        }
+    }
+
     /**
      * The mix of a period.
      *
      * @param counts committed variants (scheduled, publishing, published, unknown) per content type
      * @param promotionalShare percent of them that are promotional
-     * @param accounts per account: its posts and the share of unedited proposals
+     * @param accounts per account: its posts and the share that reads as automated
      */
     public record Mix(
             Map<ContentType, Integer> counts,
@@ -66,6 +111,11 @@ public class Calendar {
     public record AccountMix(
             long accountId, String handle, String network, int posts, int automatedShare, boolean over) {}
 
+    private static final String ENTRY_COLUMNS = """
+            v.id, v.post_id, v.account_id, v.network, v.state, v.text, v.proposed_text, v.content_type,
+            v.scheduled_at, COALESCE(v.published_at, v.scheduled_at) AS at, p.campaign_id, c.name AS campaign
+            FROM post_variant v JOIN post p ON p.id = v.post_id LEFT JOIN campaign c ON c.id = p.campaign_id""";
+
     private final JdbcClient jdbc;
     private final AccountManagement accounts;
     private final PublishingRules rules;
@@ -76,147 +126,236 @@ public class Calendar {
         this.rules = rules;
     }
 
+    /** A page of the range's entries, in schedule order. */
     @Transactional(readOnly = true)
-    public List<CalendarEntry> entries(Instant from, Instant to, Filter filter) {
-        if (!from.isBefore(to) || Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
-            throw Refusal.invalid("calendar.range-invalid", MAX_RANGE.toDays());
+    public Page entries(Instant from, Instant to, Filter filter, int limit, @Nullable Cursor after) {
+        requireRange(from, to);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw Refusal.invalid("calendar.limit-invalid", MAX_LIMIT);
         }
-        Map<Long, AccountView> visible = accounts.accounts().stream()
-                .filter(account ->
-                        filter.accountIds().isEmpty() || filter.accountIds().contains(account.id()))
-                .filter(account -> filter.network() == null || filter.network().equals(account.network()))
-                .collect(Collectors.toMap(AccountView::id, Function.identity()));
-        if (visible.isEmpty()) {
-            return List.of();
+        Scope scope = scope(filter);
+        if (scope.accounts().isEmpty()) {
+            return new Page(List.of(), null);
         }
-        StringBuilder sql = new StringBuilder("""
-                SELECT v.id, v.post_id, v.account_id, v.network, v.state, v.text, v.proposed_text,
-                    COALESCE(v.published_at, v.scheduled_at) AS at, p.content_type, p.campaign_id, c.name AS campaign
-                FROM post_variant v JOIN post p ON p.id = v.post_id LEFT JOIN campaign c ON c.id = p.campaign_id
-                WHERE v.scheduled_at >= ? AND v.scheduled_at < ? AND v.account_id IN (""");
         List<Object> params = new ArrayList<>();
-        // Published variants went out within minutes of their time: the schedule bounds both.
-        params.add(from.minus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC));
-        params.add(to.atOffset(ZoneOffset.UTC));
-        sql.append(String.join(", ", java.util.Collections.nCopies(visible.size(), "?")))
-                .append(")");
-        params.addAll(visible.keySet());
-        if (filter.campaignId() != null) {
-            sql.append(" AND p.campaign_id = ?");
-            params.add(filter.campaignId());
+        StringBuilder sql = new StringBuilder("SELECT ").append(ENTRY_COLUMNS).append(" WHERE ");
+        if (after == null) {
+            sql.append(range(from, to, params));
+        } else {
+            sql.append("(v.scheduled_at > ? OR (v.scheduled_at = ? AND v.id > ?)) AND v.scheduled_at < ?");
+            params.add(utc(after.at()));
+            params.add(utc(after.at()));
+            params.add(after.variantId());
+            params.add(utc(to));
         }
-        if (filter.state() != null) {
-            sql.append(" AND v.state = ?");
-            params.add(filter.state().name());
-        }
-        if (filter.contentType() != null) {
-            sql.append(" AND p.content_type = ?");
-            params.add(filter.contentType().name());
-        }
-        sql.append(" ORDER BY at, v.id");
-        return jdbc
-                .sql(sql.toString())
+        sql.append(scope.conditions(params)).append(" ORDER BY v.scheduled_at, v.id FETCH FIRST ? ROWS ONLY");
+        params.add(limit + 1);
+        List<CalendarEntry> entries = jdbc.sql(sql.toString())
                 .params(params)
-                .query((rs, row) -> {
-                    AccountView account = visible.get(rs.getLong("account_id"));
-                    Timestamp at = rs.getTimestamp("at");
-                    long campaign = rs.getLong("campaign_id");
-                    boolean noCampaign = rs.wasNull();
-                    String text = rs.getString("text");
-                    return new CalendarEntry(
-                            rs.getLong("id"),
-                            rs.getLong("post_id"),
-                            account.id(),
-                            rs.getString("network"),
-                            account.handle(),
-                            VariantState.valueOf(rs.getString("state")),
-                            ContentType.valueOf(rs.getString("content_type")),
-                            noCampaign ? null : campaign,
-                            rs.getString("campaign"),
-                            at.toInstant(),
-                            text.length() <= 80 ? text : text.substring(0, 79) + "…",
-                            !text.equals(rs.getString("proposed_text")));
-                })
-                .list()
-                .stream()
-                .filter(entry -> !entry.at().isBefore(from) && entry.at().isBefore(to))
+                .query((rs, row) -> entry(rs, scope))
+                .list();
+        if (entries.size() <= limit) {
+            return new Page(entries, null);
+        }
+        CalendarEntry last = entries.get(limit - 1);
+        return new Page(entries.subList(0, limit), new Cursor(last.scheduledAt(), last.variantId()));
+    }
+
+    /**
+     * The days of a grid in a time zone, each with its count and its first {@code perDay} entries:
+     * one statement for the first entries of every day, one more to count the days that hold more.
+     */
+    @Transactional(readOnly = true)
+    public Map<LocalDate, Day> days(LocalDate first, LocalDate last, ZoneId zone, Filter filter, int perDay) {
+        requireRange(
+                first.atStartOfDay(zone).toInstant(),
+                last.plusDays(1).atStartOfDay(zone).toInstant());
+        Scope scope = scope(filter);
+        List<LocalDate> dates = first.datesUntil(last.plusDays(1)).toList();
+        Map<LocalDate, List<CalendarEntry>> firsts = new HashMap<>();
+        if (!scope.accounts().isEmpty()) {
+            List<Object> params = new ArrayList<>();
+            String sql = dates.stream()
+                    .map(date -> "(SELECT " + ENTRY_COLUMNS + " WHERE " + day(date, zone, params)
+                            + scope.conditions(params) + " ORDER BY v.scheduled_at, v.id FETCH FIRST " + (perDay + 1)
+                            + " ROWS ONLY)")
+                    .collect(Collectors.joining(" UNION ALL "));
+            jdbc.sql(sql)
+                    .params(params)
+                    .query((rs, row) -> entry(rs, scope))
+                    .list()
+                    .forEach(entry -> firsts.computeIfAbsent(
+                                    entry.scheduledAt().atZone(zone).toLocalDate(), date -> new ArrayList<>())
+                            .add(entry));
+        }
+        List<LocalDate> full = dates.stream()
+                .filter(date -> firsts.getOrDefault(date, List.of()).size() > perDay)
                 .toList();
+        Map<LocalDate, Integer> counts = new HashMap<>();
+        if (!full.isEmpty()) {
+            List<Object> params = new ArrayList<>();
+            String sql = full.stream()
+                    .map(date -> "SELECT '" + date + "' AS on_day, COUNT(*) AS n FROM post_variant v WHERE "
+                            + day(date, zone, params) + scope.conditions(params))
+                    .collect(Collectors.joining(" UNION ALL "));
+            jdbc.sql(sql)
+                    .params(params)
+                    .query((rs, row) -> counts.put(LocalDate.parse(rs.getString("on_day")), rs.getInt("n")))
+                    .list();
+        }
+        Map<LocalDate, Day> days = new LinkedHashMap<>();
+        for (LocalDate date : dates) {
+            List<CalendarEntry> entries = firsts.getOrDefault(date, List.of());
+            List<CalendarEntry> shown = entries.subList(0, Math.min(perDay, entries.size()));
+            days.put(date, new Day(date, counts.getOrDefault(date, entries.size()), List.copyOf(shown)));
+        }
+        return days;
     }
 
     /** The content mix of what is planned or out in the range, against the workspace's limits. */
     @Transactional(readOnly = true)
     public Mix mix(Instant from, Instant to, Filter filter) {
-        List<CalendarEntry> committed = entries(from, to, filter).stream()
-                .filter(entry -> entry.state().committed())
-                .toList();
+        requireRange(from, to);
+        Scope scope = scope(filter);
         Map<ContentType, Integer> counts = new EnumMap<>(ContentType.class);
         for (ContentType type : ContentType.values()) {
             counts.put(type, 0);
         }
-        committed.forEach(entry -> counts.merge(entry.contentType(), 1, Integer::sum));
+        Map<Long, int[]> perAccount = new HashMap<>();
+        if (!scope.accounts().isEmpty()) {
+            List<Object> params = new ArrayList<>();
+            String sql = "SELECT v.account_id, v.state, v.content_type, v.automated, COUNT(*) AS n FROM post_variant v"
+                    + " WHERE " + range(from, to, params) + scope.conditions(params)
+                    + " GROUP BY v.account_id, v.state, v.content_type, v.automated";
+            jdbc.sql(sql)
+                    .params(params)
+                    .query((rs, row) -> {
+                        if (VariantState.valueOf(rs.getString("state")).committed()) {
+                            int n = rs.getInt("n");
+                            counts.merge(ContentType.valueOf(rs.getString("content_type")), n, Integer::sum);
+                            int[] account = perAccount.computeIfAbsent(rs.getLong("account_id"), id -> new int[2]);
+                            account[0] += n;
+                            account[1] += rs.getBoolean("automated") ? n : 0;
+                        }
+                        return row;
+                    })
+                    .list();
+        }
         PublishingRules.Rules limits = rules.rules();
-        int total = committed.size();
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         int promotional = percent(counts.get(ContentType.PROMOTIONAL), total);
-        List<AccountMix> perAccount = new ArrayList<>();
-        Map<Long, String> texts = texts(committed);
-        Map<Long, List<CalendarEntry>> byPost =
-                committed.stream().collect(Collectors.groupingBy(CalendarEntry::postId));
-        committed.stream()
-                .collect(Collectors.groupingBy(CalendarEntry::accountId))
-                .forEach((accountId, entries) -> {
-                    List<AutomationRatio.Post> posts = entries.stream()
-                            .map(entry -> new AutomationRatio.Post(
-                                    String.valueOf(entry.variantId()),
-                                    entry.at(),
-                                    texts.getOrDefault(entry.variantId(), ""),
-                                    !entry.edited() && pastedElsewhere(entry, byPost.get(entry.postId()), texts)))
-                            .toList();
-                    int automated =
-                            percent(AutomationRatio.of(posts).automated().size(), posts.size());
-                    CalendarEntry first = entries.get(0);
-                    perAccount.add(new AccountMix(
-                            accountId,
-                            first.handle(),
-                            first.network(),
-                            posts.size(),
-                            automated,
-                            automated > limits.automationMax()));
-                });
-        perAccount.sort(java.util.Comparator.comparing(AccountMix::handle));
+        List<AccountMix> mixes = new ArrayList<>();
+        perAccount.forEach((accountId, posts) -> {
+            AccountView account = scope.accounts().get(accountId);
+            int automated = percent(posts[1], posts[0]);
+            mixes.add(new AccountMix(
+                    accountId,
+                    account.handle(),
+                    account.network(),
+                    posts[0],
+                    automated,
+                    automated > limits.automationMax()));
+        });
+        mixes.sort(Comparator.comparing(AccountMix::handle));
         return new Mix(
                 counts,
                 total,
                 promotional,
                 limits.promotionalMax(),
                 total > 0 && promotional > limits.promotionalMax(),
-                perAccount,
+                mixes,
                 limits.automationMax());
     }
 
     /**
-     * An unedited variant whose text went unchanged to another account of the same post: the same
-     * words pasted everywhere, which is what reads as canned. (A proposal kept for one network is
-     * the author's own idea, not template output.)
+     * The accounts a query may show (the member's, narrowed by the filter) and the filter's other
+     * conditions. When the member sees every account and the filter names none, the accounts are no
+     * condition at all, so the schedule index serves the whole range.
      */
-    private static boolean pastedElsewhere(CalendarEntry entry, List<CalendarEntry> siblings, Map<Long, String> texts) {
-        String text = texts.getOrDefault(entry.variantId(), "");
-        return siblings.stream()
-                .anyMatch(other -> other.variantId() != entry.variantId()
-                        && CrossPosting.sameText(text, texts.getOrDefault(other.variantId(), "")));
+    private record Scope(Map<Long, AccountView> accounts, boolean everyAccount, Filter filter) {
+
+        String conditions(List<Object> params) {
+            StringBuilder sql = new StringBuilder();
+            if (!everyAccount) {
+                sql.append(" AND v.account_id IN (")
+                        .append(String.join(", ", Collections.nCopies(accounts.size(), "?")))
+                        .append(")");
+                params.addAll(accounts.keySet());
+            }
+            if (filter.campaignId() != null) {
+                sql.append(" AND v.post_id IN (SELECT id FROM post WHERE campaign_id = ?)");
+                params.add(filter.campaignId());
+            }
+            if (filter.state() != null) {
+                sql.append(" AND v.state = ?");
+                params.add(filter.state().name());
+            }
+            if (filter.contentType() != null) {
+                sql.append(" AND v.content_type = ?");
+                params.add(filter.contentType().name());
+            }
+            return sql.toString();
+        }
     }
 
-    private Map<Long, String> texts(List<CalendarEntry> entries) {
-        Map<Long, String> texts = new java.util.HashMap<>();
-        List<Long> ids = entries.stream().map(CalendarEntry::variantId).toList();
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            jdbc.sql("SELECT id, text FROM post_variant WHERE id IN ("
-                            + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")
-                    .params(new ArrayList<Object>(chunk))
-                    .query((rs, row) -> texts.put(rs.getLong(1), rs.getString(2)))
-                    .list();
+    private Scope scope(Filter filter) {
+        List<AccountView> visible = accounts.accounts();
+        Map<Long, AccountView> shown = visible.stream()
+                .filter(account ->
+                        filter.accountIds().isEmpty() || filter.accountIds().contains(account.id()))
+                .filter(account -> filter.network() == null || filter.network().equals(account.network()))
+                .collect(Collectors.toMap(AccountView::id, Function.identity()));
+        boolean everyAccount = shown.size() == visible.size() && accounts.seesEveryAccount();
+        return new Scope(shown, everyAccount, filter);
+    }
+
+    private static String range(Instant from, Instant to, List<Object> params) {
+        params.add(utc(from));
+        params.add(utc(to));
+        return "v.scheduled_at >= ? AND v.scheduled_at < ?";
+    }
+
+    private static String day(LocalDate date, ZoneId zone, List<Object> params) {
+        return range(
+                date.atStartOfDay(zone).toInstant(),
+                date.plusDays(1).atStartOfDay(zone).toInstant(),
+                params);
+    }
+
+    private static CalendarEntry entry(ResultSet rs, Scope scope) throws SQLException {
+        AccountView account = scope.accounts().get(rs.getLong("account_id"));
+        long campaign = rs.getLong("campaign_id");
+        boolean noCampaign = rs.wasNull();
+        String text = rs.getString("text");
+        return new CalendarEntry(
+                rs.getLong("id"),
+                rs.getLong("post_id"),
+                account.id(),
+                rs.getString("network"),
+                account.handle(),
+                VariantState.valueOf(rs.getString("state")),
+                ContentType.valueOf(rs.getString("content_type")),
+                noCampaign ? null : campaign,
+                rs.getString("campaign"),
+                instant(rs, "at"),
+                instant(rs, "scheduled_at"),
+                text.length() <= 80 ? text : text.substring(0, 79) + "…",
+                !text.equals(rs.getString("proposed_text")));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp at = rs.getTimestamp(column);
+        return at.toInstant();
+    }
+
+    private static void requireRange(Instant from, Instant to) {
+        if (!from.isBefore(to) || Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+            throw Refusal.invalid("calendar.range-invalid", MAX_RANGE.toDays());
         }
-        return texts;
+    }
+
+    private static Object utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private static int percent(int part, int whole) {

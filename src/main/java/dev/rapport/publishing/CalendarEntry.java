@@ -4,7 +4,12 @@ import dev.rapport.content.ContentType;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** A variant on the calendar: when it goes (or went) out, where, and what it is. */
+/**
+ * A variant on the calendar: when it goes (or went) out, where, and what it is.
+ *
+ * @param at when it went out, or is planned to
+ * @param scheduledAt when it was planned to: its place in the calendar
+ */
 public record CalendarEntry(
         long variantId,
         long postId,
@@ -16,5 +21,6 @@ public record CalendarEntry(
         @Nullable Long campaignId,
         @Nullable String campaign,
         Instant at,
+        Instant scheduledAt,
         String excerpt,
         boolean edited) {}

@@ -124,6 +124,7 @@ public class Posts {
                     postId,
                     account.id(),
                     account.network(),
+                    type,
                     text,
                     proposal,
                     UUID.randomUUID().toString());
@@ -203,7 +204,8 @@ public class Posts {
         });
         for (VariantView variant : drafts) {
             access.require(variant.accountId(), AccountPermission.PUBLISH);
-            List<String> errors = checked.get(variant.id()).findings().stream()
+            PostDetails.Variant details = checked.get(variant.id());
+            List<String> errors = details.findings().stream()
                     .filter(finding -> finding.severity() == dev.rapport.content.LintSeverity.ERROR)
                     .filter(finding -> !finding.rule().equals("policy"))
                     .map(dev.rapport.content.LintFinding::rule)
@@ -214,13 +216,15 @@ public class Posts {
                         accounts.account(variant.accountId()).handle(),
                         String.join(", ", errors));
             }
-            Verdict verdict = screenAndStore(variant.id(), variant.text());
+            Verdict verdict = details.verdict();
+            records.screened(variant.id(), verdict.action().code(), verdict.reason());
             if (verdict.action() == Action.BLOCK) {
                 throw Refusal.invalid(
                         "publishing.blocked",
                         accounts.account(variant.accountId()).handle(),
                         verdict.reason());
             }
+            records.automated(variant.id(), automated(details, variant));
             needsApproval |= verdict.action() == Action.HOLD || workspace.needsApproval(variant.accountId());
         }
         for (VariantView variant : drafts) {
@@ -382,6 +386,18 @@ public class Posts {
                 : variant.scheduledAt();
         records.schedule(
                 variant.id(), EnumSet.of(VariantState.DRAFT, VariantState.FAILED, VariantState.PENDING_APPROVAL), at);
+    }
+
+    /**
+     * Whether a variant reads as automated in the content mix: it repeats the account's recent posts,
+     * or it is Rapport's unedited proposal with the same words going to other accounts too.
+     */
+    private static boolean automated(PostDetails.Variant details, VariantView variant) {
+        boolean recycled =
+                details.findings().stream().anyMatch(finding -> finding.rule().equals("recycled"));
+        boolean pasted =
+                details.findings().stream().anyMatch(finding -> finding.rule().equals("cross-posted"));
+        return recycled || (pasted && !variant.edited());
     }
 
     private Verdict screenAndStore(long variantId, String text) {

@@ -35,6 +35,7 @@ class CalendarIntegrationTests {
     JsonMapper json;
 
     Credentials marketer;
+    Credentials lead;
     long account;
     // A month far ahead, which no other test plans anything in.
     final Instant from = LocalDateTime.of(2031, 3, 1, 0, 0).toInstant(ZoneOffset.UTC);
@@ -43,7 +44,7 @@ class CalendarIntegrationTests {
     @BeforeEach
     void plan() {
         marketer = TestMembers.create(team, Role.MARKETER);
-        Credentials lead = TestMembers.create(team, Role.LEAD);
+        lead = TestMembers.create(team, Role.LEAD);
         Api.as(port, marketer).post("/api/v1/policy/acknowledgement", "");
         account = TestAccounts.active(port, marketer, lead, "weibo");
         TestAccounts.connectToSandbox(port, account, marketer);
@@ -52,13 +53,14 @@ class CalendarIntegrationTests {
         schedule("三个小技巧，教你把咖啡做得更香。你最喜欢哪一个？", "EDUCATIONAL", "2031-03-17T01:00:00Z");
     }
 
-    void schedule(String idea, String type, String at) {
+    long schedule(String idea, String type, String at) {
         var composed = Api.as(port, marketer).post("/api/v1/posts", """
                 {"idea":"%s","accountIds":[%d],"contentType":"%s","scheduledAt":"%s"}""".formatted(idea, account, type, at));
         assertThat(composed.statusCode()).as(composed.body()).isEqualTo(201);
         long id = json.readTree(composed.body()).at("/post/id").asLong();
         var submitted = Api.as(port, marketer).post("/api/v1/posts/" + id + "/submit", "");
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+        return id;
     }
 
     JsonNode calendar(Credentials as, String query) {
@@ -82,6 +84,81 @@ class CalendarIntegrationTests {
                         .get("/api/v1/calendar?from=2031-01-01T00:00:00Z&to=2031-06-01T00:00:00Z")
                         .statusCode())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void theListComesInPagesLinkedByTheirNextAddress() {
+        var first = Api.as(port, marketer)
+                .get("/api/v1/calendar?from=" + from + "&to=" + to + "&account=" + account + "&limit=2");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(json.readTree(first.body()).findValuesAsString("at"))
+                .containsExactly("2031-03-03T01:00:00Z", "2031-03-10T01:00:00Z");
+        String link = first.headers().firstValue("Link").orElseThrow();
+        assertThat(link).endsWith(">; rel=\"next\"").contains("after=").contains("limit=2");
+        String next = link.substring(link.indexOf("/api/v1/calendar"), link.indexOf('>'));
+        var second = Api.as(port, marketer).get(next);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+        assertThat(json.readTree(second.body()).findValuesAsString("at")).containsExactly("2031-03-17T01:00:00Z");
+        assertThat(second.headers().firstValue("Link")).isEmpty();
+
+        assertThat(Api.as(port, marketer)
+                        .get("/api/v1/calendar?from=" + from + "&to=" + to + "&limit=0")
+                        .statusCode())
+                .isEqualTo(400);
+        var badCursor = Api.as(port, marketer).get("/api/v1/calendar?from=" + from + "&to=" + to + "&after=x");
+        assertThat(badCursor.statusCode()).isEqualTo(400);
+        assertThat(badCursor.body()).contains("is not a page of the calendar");
+    }
+
+    @Test
+    void aLeadSeesEveryAccountsPostsWithoutNamingThem() {
+        assertThat(calendar(lead, "").findValuesAsString("handle"))
+                .contains(calendar(marketer, "&account=" + account)
+                        .get(0)
+                        .get("handle")
+                        .asString());
+    }
+
+    @Test
+    void repeatsOfTheAccountsPostsCountAsAutomatedAndWarnOverTheLimit() {
+        schedule("三个小技巧，教你把咖啡做得更香。你最喜欢哪一个？", "EDUCATIONAL", "2031-03-20T01:00:00Z");
+        long repeat = schedule("三个小技巧：教你把咖啡做得更香！你最喜欢哪一个？", "EDUCATIONAL", "2031-03-24T01:00:00Z");
+        JsonNode mix = json.readTree(Api.as(port, marketer)
+                .get("/api/v1/content-mix?from=" + from + "&to=" + to + "&account=" + account)
+                .body());
+        assertThat(mix.at("/accounts/0/posts").asInt()).isEqualTo(5);
+        assertThat(mix.at("/accounts/0/automatedShare").asInt()).isEqualTo(40);
+        assertThat(mix.at("/accounts/0/over").asBoolean()).isTrue();
+        assertThat(repeat).isPositive();
+
+        WebSession web = new WebSession(port);
+        web.signIn(marketer.email(), marketer.password());
+        assertThat(web.get("/calendar?month=2031-03&account=" + account + "&lang=en")
+                        .body())
+                .contains("id=\"automation-" + account + "\"")
+                .contains("40% of its posts read as automated");
+    }
+
+    @Test
+    void aBusyDayShowsItsFirstPostsAndHowManyMoreInTheMonthAndAllOfThemInTheWeek() {
+        for (int hour = 2; hour < 9; hour++) {
+            schedule(
+                    "第" + hour + "场直播：新品问答，欢迎提问 " + "ABCDEFG".charAt(hour - 2),
+                    "CONVERSATIONAL",
+                    "2031-03-03T0" + hour + ":00:00Z");
+        }
+        WebSession web = new WebSession(port);
+        web.signIn(marketer.email(), marketer.password());
+        String month = web.get("/calendar?month=2031-03&account=" + account + "&lang=en")
+                .body();
+        String day = month.substring(month.indexOf("id=\"day-2031-03-03\""), month.indexOf("id=\"day-2031-03-04\""));
+        assertThat(day.split("class=\"chip").length - 1).isEqualTo(6);
+        assertThat(day).contains("id=\"more-2031-03-03\"").contains("+2 more").contains("week=2031-03-03");
+        String week = web.get("/calendar?week=2031-03-03&account=" + account + "&lang=en")
+                .body();
+        String weekDay = week.substring(week.indexOf("id=\"day-2031-03-03\""), week.indexOf("id=\"day-2031-03-04\""));
+        assertThat(weekDay.split("class=\"chip").length - 1).isEqualTo(8);
+        assertThat(weekDay).doesNotContain("more-2031-03-03");
     }
 
     @Test

@@ -51,13 +51,19 @@ public class PostRecords {
     }
 
     public long insertVariant(
-            long postId, long accountId, String network, String text, String proposedText, String publishKey) {
+            long postId,
+            long accountId,
+            String network,
+            ContentType type,
+            String text,
+            String proposedText,
+            String publishKey) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        INSERT INTO post_variant (post_id, account_id, network, text, proposed_text, state, publish_key,
-                            attempts, updated_at)
-                        VALUES (?, ?, ?, ?, ?, 'DRAFT', ?, 0, ?)""")
-                .params(postId, accountId, network, text, proposedText, publishKey, now())
+                        INSERT INTO post_variant (post_id, account_id, network, content_type, text, proposed_text, state,
+                            publish_key, attempts, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, 'DRAFT', ?, 0, ?)""")
+                .params(postId, accountId, network, type.name(), text, proposedText, publishKey, now())
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
@@ -96,6 +102,16 @@ public class PostRecords {
     public void changePost(long id, String idea, ContentType type, boolean chosen, @Nullable Long campaignId) {
         jdbc.sql("UPDATE post SET idea = ?, content_type = ?, content_type_chosen = ?, campaign_id = ? WHERE id = ?")
                 .params(idea, type.name(), chosen, campaignId, id)
+                .update();
+        jdbc.sql("UPDATE post_variant SET content_type = ?, updated_at = ? WHERE post_id = ? AND content_type <> ?")
+                .params(type.name(), now(), id, type.name())
+                .update();
+    }
+
+    /** Whether the variant reads as automated, as decided when it was submitted. */
+    public void automated(long id, boolean automated) {
+        jdbc.sql("UPDATE post_variant SET automated = ? WHERE id = ?")
+                .params(automated, id)
                 .update();
     }
 

@@ -13,10 +13,13 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** {@code /api/v1/calendar} and {@code /api/v1/content-mix}. */
 @RestController
@@ -34,17 +37,37 @@ class CalendarApi {
 
     @GetMapping("/calendar")
     @Operation(
-            summary = "Variants planned or published in a range (default: this month; at most 45 days), with filters")
-    List<CalendarEntry> calendar(
+            summary = "Variants planned or published in a range (default: this month; at most 45 days), with filters",
+            description = "In schedule order, at most `limit` (default 1000, at most 5000) per page; when there is"
+                    + " more, the `Link` header holds the next page's address (`rel=\"next\"`, with `after`).")
+    ResponseEntity<List<CalendarEntry>> calendar(
             @RequestParam(required = false) @Nullable Instant from,
             @RequestParam(required = false) @Nullable Instant to,
             @RequestParam(name = "account", required = false) @Nullable Set<Long> accounts,
             @RequestParam(required = false) @Nullable String network,
             @RequestParam(required = false) @Nullable Long campaign,
             @RequestParam(required = false) @Nullable VariantState state,
-            @RequestParam(required = false) @Nullable ContentType contentType) {
+            @RequestParam(required = false) @Nullable ContentType contentType,
+            @RequestParam(defaultValue = "" + Calendar.DEFAULT_LIMIT) int limit,
+            @RequestParam(required = false) @Nullable String after) {
         Instant[] range = range(from, to);
-        return calendar.entries(range[0], range[1], filter(accounts, network, campaign, state, contentType));
+        Calendar.Page page = calendar.entries(
+                range[0],
+                range[1],
+                filter(accounts, network, campaign, state, contentType),
+                limit,
+                after == null || after.isBlank() ? null : Calendar.Cursor.parse(after));
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (page.next() != null) {
+            String next = ServletUriComponentsBuilder.fromCurrentRequest()
+                    .replaceQueryParam("from", range[0])
+                    .replaceQueryParam("to", range[1])
+                    .replaceQueryParam("after", page.next().token())
+                    .build()
+                    .toUriString();
+            response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
+        return response.body(page.entries());
     }
 
     @GetMapping("/content-mix")

@@ -4,12 +4,10 @@ import dev.rapport.accounts.AccountManagement;
 import dev.rapport.content.ContentType;
 import dev.rapport.core.Refusal;
 import dev.rapport.publishing.Calendar;
-import dev.rapport.publishing.CalendarEntry;
 import dev.rapport.publishing.Posts;
 import dev.rapport.publishing.VariantState;
 import dev.rapport.publishing.VariantView;
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
@@ -20,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -50,7 +47,12 @@ class CalendarController {
     }
 
     /** One day of the grid. */
-    record Day(LocalDate date, boolean inPeriod, List<CalendarEntry> entries) {}
+    record Day(LocalDate date, boolean inPeriod, Calendar.Day variants) {}
+
+    /** Chips shown per day before "n more": a month cell is small, a week column tall. */
+    static final int MONTH_CHIPS = 6;
+
+    static final int WEEK_CHIPS = 60;
 
     @GetMapping("/calendar")
     String calendar(
@@ -84,20 +86,15 @@ class CalendarController {
             throw Refusal.invalid("calendar.date-invalid", weekView ? week : month);
         }
         Calendar.Filter filter = CalendarApi.filter(accountIds, network, null, state, contentType);
-        Instant from = first.atStartOfDay(zone).toInstant();
-        Instant to = last.plusDays(1).atStartOfDay(zone).toInstant();
-        Map<LocalDate, List<CalendarEntry>> byDay = calendar.entries(from, to, filter).stream()
-                .collect(Collectors.groupingBy(entry -> entry.at().atZone(zone).toLocalDate()));
+        Map<LocalDate, Calendar.Day> days =
+                calendar.days(first, last, zone, filter, weekView ? WEEK_CHIPS : MONTH_CHIPS);
         List<List<Day>> weeks = new ArrayList<>();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             if (day.getDayOfWeek() == DayOfWeek.MONDAY) {
                 weeks.add(new ArrayList<>());
             }
             weeks.get(weeks.size() - 1)
-                    .add(new Day(
-                            day,
-                            !day.isBefore(periodStart) && !day.isAfter(periodEnd),
-                            byDay.getOrDefault(day, List.of())));
+                    .add(new Day(day, !day.isBefore(periodStart) && !day.isAfter(periodEnd), days.get(day)));
         }
         model.addAttribute("weeks", weeks);
         model.addAttribute("weekView", weekView);
