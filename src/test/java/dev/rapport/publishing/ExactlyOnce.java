@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rapport.testing.CountingMastodon;
 import dev.rapport.testing.RapportProcess;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** What "published exactly once" means, checked against the network and against Rapport's records. */
 final class ExactlyOnce {
@@ -64,19 +65,11 @@ final class ExactlyOnce {
 
     /** Waits until the network has made {@code count} statuses, failing if the node stops meanwhile. */
     static void awaitCreated(CountingMastodon network, int count, Duration within, RapportProcess node) {
-        Instant deadline = Instant.now().plus(within);
-        Instant report = Instant.now();
-        while (network.created() < count) {
-            if (Instant.now().isAfter(report)) {
-                System.out.printf("%s: %d statuses made%n", node, network.created());
-                report = Instant.now().plusSeconds(5);
-            }
-            assertThat(Instant.now())
-                    .as("%d statuses made within %s by %s (%d so far)", count, within, node, network.created())
-                    .isBefore(deadline);
-            assertThat(node.alive()).as("%s is running", node).isTrue();
-            pause(Duration.ofMillis(10));
-        }
+        Awaitility.await(node + " makes " + count + " statuses")
+                .atMost(within)
+                .pollInterval(Duration.ofMillis(10))
+                .failFast(node + " stopped", () -> !node.alive())
+                .until(network::created, created -> created >= count);
     }
 
     /**
@@ -84,14 +77,15 @@ final class ExactlyOnce {
      * publications (it is written once a publication is recorded); false if that took too long.
      */
     static boolean awaitPublished(CountingMastodon network, IntSupplier audited, int count, Duration within) {
-        Instant deadline = Instant.now().plus(within);
-        while (Instant.now().isBefore(deadline)) {
-            if (network.created() >= count && audited.getAsInt() >= count) {
-                return true;
-            }
-            pause(Duration.ofMillis(500));
+        try {
+            Awaitility.await()
+                    .atMost(within)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> network.created() >= count && audited.getAsInt() >= count);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
         }
-        return false;
     }
 
     static void pause(Duration duration) {

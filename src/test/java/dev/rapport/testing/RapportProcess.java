@@ -12,13 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Rapport as a process of its own ({@code dev.rapport.Rapport} on the test's class path, without
@@ -137,32 +138,18 @@ public final class RapportProcess implements AutoCloseable {
                                                 .getBytes(StandardCharsets.UTF_8)))
                 .timeout(Duration.ofSeconds(5))
                 .build();
-        Instant deadline = Instant.now().plus(STARTUP);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " ended while starting: see " + log);
-            }
-            try {
-                if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            pause();
-        }
-        close();
-        throw new IllegalStateException(name + " did not start within " + STARTUP + ": see " + log);
-    }
-
-    private static void pause() {
         try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Awaitility.await(name + " lets its first admin sign in")
+                    .atMost(STARTUP)
+                    .pollInterval(Duration.ofMillis(250))
+                    .failFast(name + " ended while starting: see " + log, () -> !process.isAlive())
+                    .ignoreException(IOException.class)
+                    .until(() -> client.send(health, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200);
+        } catch (ConditionTimeoutException e) {
+            close();
+            throw new IllegalStateException(name + " did not start within " + STARTUP + ": see " + log, e);
         }
     }
 

@@ -12,6 +12,7 @@ import dev.rapport.publishing.PostDetails;
 import dev.rapport.publishing.PostView;
 import dev.rapport.publishing.Posts;
 import dev.rapport.publishing.VariantState;
+import dev.rapport.publishing.VariantView;
 import dev.rapport.screening.MarkedText;
 import dev.rapport.team.Actor;
 import dev.rapport.team.Role;
@@ -165,22 +166,19 @@ class ComposerController {
             @PathVariable long variantId,
             @RequestParam(defaultValue = "") String text,
             @RequestParam(defaultValue = "") String scheduledAt,
+            @ModelAttribute("zone") ZoneId workspace,
             RedirectAttributes redirect,
             Locale locale) {
         return act(id, redirect, locale, () -> {
-            ZoneId zone = composer.details(posts.post(id)).variants().stream()
-                    .filter(details ->
-                            details.variant() != null && details.variant().id() == variantId)
+            VariantView variant = posts.post(id).variants().stream()
+                    .filter(candidate -> candidate.id() == variantId)
                     .findFirst()
-                    .map(PostDetails.Variant::zone)
                     .orElseThrow(() -> Refusal.notFound("publishing.variant-not-found", variantId));
-            boolean changed = posts.post(id).variants().stream()
-                    .anyMatch(variant ->
-                            variant.id() == variantId && !variant.text().equals(text.strip()));
-            if (changed) {
+            if (!variant.text().equals(text.strip())) {
                 posts.changeText(variantId, text);
             }
-            Instant at = time(scheduledAt, zone);
+            // The variant's time is in its account's zone when the account has one.
+            Instant at = time(scheduledAt, accounts.account(variant.accountId()).zone(workspace));
             if (at != null) {
                 posts.reschedule(variantId, at);
             }
