@@ -7,6 +7,7 @@ import dev.rapport.team.Role;
 import dev.rapport.team.TeamManagement;
 import dev.rapport.testing.Api;
 import dev.rapport.testing.AtprotoNetwork;
+import dev.rapport.testing.TestAccounts;
 import dev.rapport.testing.TestMembers;
 import dev.rapport.testing.TestMembers.Credentials;
 import java.net.URI;
@@ -50,18 +51,7 @@ class BlueskyPublishingTests {
         AtprotoNetwork.Account bob = network.bob();
         Credentials marketer = TestMembers.create(team, Role.MARKETER);
         Api.as(port, marketer).post("/api/v1/policy/acknowledgement", "");
-        var requested = Api.as(port, marketer).post("/api/v1/accounts", """
-                {"network":"bluesky","handle":"%s-%s","purpose":"Developer community","owners":[%d]}""".formatted(
-                        alice.handle(), UUID.randomUUID().toString().substring(0, 6), marketer.id()));
-        long account = json.readTree(requested.body()).get("id").asLong();
-        assertThat(Api.admin(port)
-                        .post("/api/v1/accounts/" + account + "/decision", "{\"approve\":true}")
-                        .statusCode())
-                .isEqualTo(200);
-        var connected = Api.as(port, marketer).post("/api/v1/accounts/" + account + "/connection", """
-                {"connector":"bluesky","values":{"service":"%s","identifier":"%s","appPassword":"%s"}}""".formatted(
-                        network.pdsUrl(), alice.handle(), alice.appPassword()));
-        assertThat(connected.statusCode()).as(connected.body()).isEqualTo(200);
+        long account = TestAccounts.alice(port, marketer, network);
 
         String marker = UUID.randomUUID().toString().substring(0, 8);
         String text = "Ask @" + bob.handle() + " about the #春季菜单 https://example.com/spring " + marker;

@@ -24,6 +24,26 @@ public final class TestAccounts {
         return id;
     }
 
+    /**
+     * A Bluesky account of the member's for alice on the local AT Protocol network, approved by an
+     * admin and connected with her app password.
+     */
+    public static long alice(int port, TestMembers.Credentials owner, AtprotoNetwork network) {
+        AtprotoNetwork.Account alice = network.alice();
+        var requested = Api.as(port, owner).post("/api/v1/accounts", """
+                {"network":"bluesky","handle":"%s-%s","purpose":"Developer community","owners":[%d]}""".formatted(
+                        alice.handle(), UUID.randomUUID().toString().substring(0, 6), owner.id()));
+        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(201);
+        long id = JSON.readTree(requested.body()).get("id").asLong();
+        var decided = Api.admin(port).post("/api/v1/accounts/" + id + "/decision", "{\"approve\":true}");
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+        var connected = Api.as(port, owner).post("/api/v1/accounts/" + id + "/connection", """
+                {"connector":"bluesky","values":{"service":"%s","identifier":"%s","appPassword":"%s"}}""".formatted(
+                        network.pdsUrl(), alice.handle(), alice.appPassword()));
+        assertThat(connected.statusCode()).as(connected.body()).isEqualTo(200);
+        return id;
+    }
+
     /** The account connected to the sandbox network by a member who may manage its credentials. */
     public static void connectToSandbox(int port, long accountId, TestMembers.Credentials as) {
         var response = Api.as(port, as).post("/api/v1/accounts/" + accountId + "/connection", """
