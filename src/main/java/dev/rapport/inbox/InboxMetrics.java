@@ -1,11 +1,16 @@
 package dev.rapport.inbox;
 
 import dev.rapport.core.Refusal;
+import dev.rapport.core.WorkspaceZone;
 import dev.rapport.team.Actor;
 import java.sql.Timestamp;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,7 +45,28 @@ public class InboxMetrics {
             int pastTarget,
             int unanswered) {}
 
-    public record Report(Instant from, Instant to, Figures overall, Map<String, List<Figures>> by) {}
+    /**
+     * @param over the figures per day of the period (per week when it is longer than {@value
+     *     #DAILY_DAYS} days), in the workspace's time zone, for the charts
+     * @param comments the article's measure of conversation: of the messages people sent, how many
+     *     were answered
+     */
+    public record Report(
+            Instant from,
+            Instant to,
+            Figures overall,
+            Map<String, List<Figures>> by,
+            List<Figures> over,
+            CommentsAnswered comments) {}
+
+    /**
+     * Messages received in the period (comments, replies, mentions, quotes, direct messages; not
+     * those closed as spam or abuse) and how many of them a reply followed.
+     */
+    public record CommentsAnswered(int received, int answered, int share) {}
+
+    /** Periods up to this many days are charted per day, longer ones per week. */
+    static final int DAILY_DAYS = 62;
 
     private record Row(
             String department,
@@ -54,9 +80,11 @@ public class InboxMetrics {
             @Nullable Instant dueAt) {}
 
     private final JdbcClient jdbc;
+    private final WorkspaceZone zone;
 
-    InboxMetrics(JdbcClient jdbc) {
+    InboxMetrics(JdbcClient jdbc, WorkspaceZone zone) {
         this.jdbc = jdbc;
+        this.zone = zone;
     }
 
     @Transactional(readOnly = true)
@@ -92,7 +120,46 @@ public class InboxMetrics {
         by.put("account", grouped(rows, Row::account, now));
         by.put("network", grouped(rows, Row::network, now));
         by.put("person", grouped(rows, Row::person, now));
-        return new Report(from, to, figures("all", rows, now), by);
+        return new Report(from, to, figures("all", rows, now), by, over(rows, from, to, now), comments(from, to));
+    }
+
+    /** The figures per day (or week) from the period's first day to its last, empty ones included. */
+    private List<Figures> over(List<Row> rows, Instant from, Instant to, Instant now) {
+        ZoneId workspace = zone.zoneId();
+        boolean daily = Duration.between(from, to).toDays() <= DAILY_DAYS;
+        Function<Instant, LocalDate> bucket = instant -> {
+            LocalDate day = instant.atZone(workspace).toLocalDate();
+            return daily ? day : day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        };
+        Map<LocalDate, List<Row>> byBucket = new LinkedHashMap<>();
+        LocalDate last = bucket.apply(to.minusNanos(1));
+        for (LocalDate start = bucket.apply(from); !start.isAfter(last); start = start.plusDays(daily ? 1 : 7)) {
+            byBucket.put(start, new ArrayList<>());
+        }
+        rows.forEach(row -> byBucket.computeIfAbsent(bucket.apply(row.firstItemAt()), start -> new ArrayList<>())
+                .add(row));
+        return byBucket.entrySet().stream()
+                .map(entry -> figures(entry.getKey().toString(), entry.getValue(), now))
+                .toList();
+    }
+
+    private CommentsAnswered comments(Instant from, Instant to) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) AS received, COALESCE(SUM(CASE WHEN EXISTS (
+                                SELECT 1 FROM inbox_item o WHERE o.conversation_id = i.conversation_id
+                                    AND o.direction = 'OUT' AND o.occurred_at >= i.occurred_at)
+                            THEN 1 ELSE 0 END), 0) AS answered
+                        FROM inbox_item i JOIN conversation c ON c.id = i.conversation_id
+                        WHERE i.direction = 'IN' AND i.occurred_at >= ? AND i.occurred_at < ?
+                            AND (c.done_reason IS NULL OR c.done_reason NOT IN ('spam', 'abuse'))""")
+                .params(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC))
+                .query((rs, n) -> {
+                    int received = rs.getInt("received");
+                    int answered = rs.getInt("answered");
+                    return new CommentsAnswered(
+                            received, answered, received == 0 ? 0 : (int) Math.round(100.0 * answered / received));
+                })
+                .single();
     }
 
     private static List<Figures> grouped(List<Row> rows, Function<Row, String> key, Instant now) {

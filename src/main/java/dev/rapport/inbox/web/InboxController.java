@@ -1,14 +1,19 @@
 package dev.rapport.inbox.web;
 
+import dev.rapport.accounts.AccountManagement;
+import dev.rapport.accounts.AccountView;
 import dev.rapport.core.Refusal;
 import dev.rapport.inbox.ConversationState;
 import dev.rapport.inbox.Conversations;
+import dev.rapport.inbox.InboxMetrics;
 import dev.rapport.inbox.classification.Intent;
 import dev.rapport.inbox.classification.Sentiment;
 import dev.rapport.team.MemberView;
 import dev.rapport.team.Role;
 import dev.rapport.team.TeamManagement;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,12 +35,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class InboxController {
 
     private final Conversations conversations;
+    private final InboxMetrics metrics;
     private final TeamManagement team;
+    private final AccountManagement accounts;
     private final MessageSource messages;
 
-    InboxController(Conversations conversations, TeamManagement team, MessageSource messages) {
+    InboxController(
+            Conversations conversations,
+            InboxMetrics metrics,
+            TeamManagement team,
+            AccountManagement accounts,
+            MessageSource messages) {
         this.conversations = conversations;
+        this.metrics = metrics;
         this.team = team;
+        this.accounts = accounts;
         this.messages = messages;
     }
 
@@ -146,6 +160,33 @@ class InboxController {
                     "refusal", messages.getMessage(refusal.messageKey(), refusal.arguments(), locale));
         }
         return "redirect:/conversations/" + id;
+    }
+
+    /** Whether the team is in the conversation, in numbers and over time. */
+    @GetMapping("/inbox/metrics")
+    String metrics(@RequestParam(defaultValue = "30") int days, Model model) {
+        int span = METRICS_SPANS.contains(days) ? days : 30;
+        Instant to = Instant.now();
+        InboxMetrics.Report report = metrics.report(to.minus(Duration.ofDays(span)), to);
+        model.addAttribute("report", report);
+        model.addAttribute("days", span);
+        model.addAttribute("spans", METRICS_SPANS);
+        model.addAttribute("chart", MetricsChart.of(report.over()));
+        Map<String, Map<String, String>> names = new java.util.HashMap<>();
+        names.put("department", keyed(departmentNames()));
+        names.put("person", keyed(memberNames()));
+        names.put(
+                "account",
+                keyed(accounts.accounts().stream().collect(Collectors.toMap(AccountView::id, AccountView::handle))));
+        model.addAttribute("names", names);
+        return "inbox/metrics";
+    }
+
+    static final List<Integer> METRICS_SPANS = List.of(7, 30, 90, 365);
+
+    private static Map<String, String> keyed(Map<Long, String> names) {
+        return names.entrySet().stream()
+                .collect(Collectors.toMap(entry -> String.valueOf(entry.getKey()), Map.Entry::getValue));
     }
 
     private Map<Long, String> departmentNames() {
