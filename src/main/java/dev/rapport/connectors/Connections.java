@@ -19,6 +19,7 @@ import dev.rapport.connectors.spi.Connection;
 import dev.rapport.connectors.spi.ConnectorException;
 import dev.rapport.connectors.spi.InteractionPage;
 import dev.rapport.connectors.spi.MetricsSnapshot;
+import dev.rapport.connectors.spi.Moderation;
 import dev.rapport.connectors.spi.NetworkConnector;
 import dev.rapport.connectors.spi.PublishRequest;
 import dev.rapport.core.Refusal;
@@ -32,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -332,6 +334,30 @@ public class Connections {
 
     public AudienceSnapshot audience(long accountId) {
         return read(accountId, NetworkConnector::audience);
+    }
+
+    /** Reports an item of the audience's to the network's moderators. */
+    public void report(long accountId, Moderation moderation) {
+        read(accountId, (connector, connection) -> {
+            connector.report(connection, moderation);
+            return moderation;
+        });
+    }
+
+    /** Hides a reply under the account's own post. */
+    public void hide(long accountId, Moderation moderation) {
+        read(accountId, (connector, connection) -> {
+            connector.hide(connection, moderation);
+            return moderation;
+        });
+    }
+
+    /** What the account's connector can do on its network; empty when it is not connected. */
+    public Set<Capability> capabilities(long accountId) {
+        return records.find(accountId)
+                .flatMap(connection -> registry.find(connection.connector()))
+                .map(NetworkConnector::capabilities)
+                .orElse(Set.of());
     }
 
     public void delete(long accountId, String remoteId) {

@@ -6,6 +6,9 @@ import dev.rapport.accounts.AccountPermission;
 import dev.rapport.accounts.AccountView;
 import dev.rapport.connectors.Connections;
 import dev.rapport.connectors.PublishOutcome;
+import dev.rapport.connectors.spi.Capability;
+import dev.rapport.connectors.spi.ConnectorException;
+import dev.rapport.connectors.spi.Moderation;
 import dev.rapport.connectors.spi.PublishRequest;
 import dev.rapport.content.CrossPosting;
 import dev.rapport.core.Refusal;
@@ -206,14 +209,67 @@ public class Conversations {
     /** Closes a conversation without a reply: spam, abuse, nothing to answer — with a reason. */
     @Transactional
     public ConversationView done(long id, String reason, @Nullable String note) {
+        return done(id, reason, note, false, false);
+    }
+
+    /**
+     * Closes a conversation without a reply, saying why; spam and abuse may also be reported to the
+     * network's moderators and hidden under the account's post, where the network allows it. The
+     * network acts first: if it refuses, the conversation stays open and nothing is lost.
+     */
+    @Transactional
+    public ConversationView done(long id, String reason, @Nullable String note, boolean report, boolean hide) {
         ConversationView conversation = visible(id);
         Actor actor = requireResponder(conversation);
         if (!DONE_REASONS.contains(reason)) {
             throw Refusal.invalid("inbox.done-reason-invalid", String.join(", ", DONE_REASONS));
         }
+        if ((report || hide) && !MODERATED_REASONS.contains(reason)) {
+            throw Refusal.invalid("inbox.moderation-reason");
+        }
+        if (report || hide) {
+            moderate(conversation, reason, note, report, hide);
+        }
         records.done(id, reason, note);
-        events.publishEvent(new InboxEvents.MarkedDone(actor.email(), id, reason, actor.source(), Instant.now()));
+        events.publishEvent(
+                new InboxEvents.MarkedDone(actor.email(), id, reason, report, hide, actor.source(), Instant.now()));
         return records.conversation(id).orElseThrow();
+    }
+
+    /** Reasons for which the newest message may be reported or hidden. */
+    public static final Set<String> MODERATED_REASONS = Set.of("spam", "abuse");
+
+    private void moderate(
+            ConversationView conversation, String reason, @Nullable String note, boolean report, boolean hide) {
+        ItemView newest = records.items(conversation.id()).stream()
+                .filter(item -> item.direction().equals("IN"))
+                .reduce((a, b) -> b)
+                .orElseThrow(() -> Refusal.invalid("inbox.moderation-nothing"));
+        Moderation moderation = new Moderation(
+                newest.remoteId(),
+                records.authorRemoteId(conversation.id()),
+                conversation.subjectId(),
+                reason.equals("spam") ? Moderation.Reason.SPAM : Moderation.Reason.ABUSE,
+                note == null || note.isBlank() ? null : note.strip());
+        Set<Capability> capabilities = connections.capabilities(conversation.accountId());
+        try {
+            if (report) {
+                if (!capabilities.contains(Capability.REPORT)) {
+                    throw Refusal.invalid("inbox.report-unsupported", conversation.network());
+                }
+                connections.report(conversation.accountId(), moderation);
+            }
+            if (hide) {
+                if (!capabilities.contains(Capability.HIDE)) {
+                    throw Refusal.invalid("inbox.hide-unsupported", conversation.network());
+                }
+                connections.hide(conversation.accountId(), moderation);
+            }
+        } catch (ConnectorException.Rejected rejected) {
+            throw Refusal.invalid("inbox.moderation-refused", rejected.userMessage());
+        } catch (ConnectorException failure) {
+            throw Refusal.unavailable("inbox.moderation-failed", String.valueOf(failure.getMessage()));
+        }
     }
 
     /** A member corrects an item's classification; kept as training data for the next model. */

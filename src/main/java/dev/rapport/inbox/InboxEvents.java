@@ -53,14 +53,24 @@ public interface InboxEvents {
         }
     }
 
+    /** Closed without a reply; for spam and abuse, maybe reported to the network and hidden there. */
     record MarkedDone(
             String actor,
             long conversationId,
             String reason,
+            boolean reported,
+            boolean hidden,
             @Nullable String source,
-            Instant occurredAt) implements Audited {
+            Instant occurredAt)
+            implements Audited {
         public AuditRecord auditRecord() {
-            return new AuditRecord(actor, "inbox.done", "conversation:" + conversationId, reason, source, occurredAt);
+            return new AuditRecord(
+                    actor,
+                    "inbox.done",
+                    "conversation:" + conversationId,
+                    reason + (reported ? " reported" : "") + (hidden ? " hidden" : ""),
+                    source,
+                    occurredAt);
         }
     }
 }

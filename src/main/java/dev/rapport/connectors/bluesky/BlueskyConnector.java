@@ -9,6 +9,7 @@ import dev.rapport.connectors.spi.Connection;
 import dev.rapport.connectors.spi.ConnectorException;
 import dev.rapport.connectors.spi.InteractionPage;
 import dev.rapport.connectors.spi.MetricsSnapshot;
+import dev.rapport.connectors.spi.Moderation;
 import dev.rapport.connectors.spi.NetworkConnector;
 import dev.rapport.connectors.spi.PublishReceipt;
 import dev.rapport.connectors.spi.PublishRequest;
@@ -53,12 +54,14 @@ class BlueskyConnector implements NetworkConnector {
     private final Posts posts;
     private final Notifications notifications;
     private final Sessions sessions;
+    private final Moderations moderations;
 
     BlueskyConnector(HttpClient client, ConnectorsProperties properties, JsonMapper json) {
         this.xrpc = new Xrpc(client, properties, json);
         this.posts = new Posts(xrpc);
         this.notifications = new Notifications(xrpc);
         this.sessions = new Sessions(xrpc);
+        this.moderations = new Moderations(xrpc);
     }
 
     @Override
@@ -76,7 +79,9 @@ class BlueskyConnector implements NetworkConnector {
                 Capability.INTERACTIONS,
                 Capability.METRICS,
                 Capability.AUDIENCE,
-                Capability.TOKEN_REFRESH);
+                Capability.TOKEN_REFRESH,
+                Capability.REPORT,
+                Capability.HIDE);
     }
 
     @Override
@@ -148,6 +153,16 @@ class BlueskyConnector implements NetworkConnector {
                 "com.atproto.repo.deleteRecord",
                 session.accessJwt(),
                 Map.of("repo", session.did(), "collection", uri.collection(), "rkey", uri.rkey()));
+    }
+
+    @Override
+    public void report(Connection connection, Moderation moderation) {
+        moderations.report(Session.of(connection), moderation);
+    }
+
+    @Override
+    public void hide(Connection connection, Moderation moderation) {
+        moderations.hide(Session.of(connection), moderation);
     }
 
     @Override

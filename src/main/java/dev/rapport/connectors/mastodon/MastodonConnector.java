@@ -12,6 +12,7 @@ import dev.rapport.connectors.spi.Connection;
 import dev.rapport.connectors.spi.ConnectorException;
 import dev.rapport.connectors.spi.InteractionPage;
 import dev.rapport.connectors.spi.MetricsSnapshot;
+import dev.rapport.connectors.spi.Moderation;
 import dev.rapport.connectors.spi.NetworkConnector;
 import dev.rapport.connectors.spi.PublishReceipt;
 import dev.rapport.connectors.spi.PublishRequest;
@@ -64,7 +65,8 @@ class MastodonConnector implements NetworkConnector {
                 Capability.INTERACTIONS,
                 Capability.DIRECT_MESSAGES,
                 Capability.METRICS,
-                Capability.AUDIENCE);
+                Capability.AUDIENCE,
+                Capability.REPORT);
     }
 
     @Override
@@ -138,6 +140,30 @@ class MastodonConnector implements NetworkConnector {
             }
             // Already gone: what was asked for is true.
         }
+    }
+
+    /**
+     * Files a report with the account's server about the status's author (forwarded to the author's
+     * server when remote): category {@code spam}, or {@code other} for abuse ({@code violation} needs
+     * the server's rule ids), with the member's note as the comment. Mastodon has no way to hide a
+     * reply under one's own post.
+     *
+     * @see <a href="https://docs.joinmastodon.org/methods/reports/#post">POST /api/v1/reports</a>
+     */
+    @Override
+    public void report(Connection connection, Moderation moderation) {
+        MastodonServer server = server(connection);
+        MastodonForms.UrlEncoded form = new MastodonForms.UrlEncoded()
+                .add("account_id", moderation.authorId())
+                .add("status_ids[]", moderation.remoteId())
+                .add("category", moderation.reason() == Moderation.Reason.SPAM ? "spam" : "other")
+                .add("forward", "true");
+        if (moderation.note() != null) {
+            form.add(
+                    "comment",
+                    moderation.note().length() > 1000 ? moderation.note().substring(0, 1000) : moderation.note());
+        }
+        http.post(server.api("/api/v1/reports"), auth(connection), form.contentType(), form.body());
     }
 
     /**

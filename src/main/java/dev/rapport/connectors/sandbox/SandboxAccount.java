@@ -1,5 +1,6 @@
 package dev.rapport.connectors.sandbox;
 
+import dev.rapport.connectors.spi.ConnectorException;
 import dev.rapport.connectors.spi.InboundItem;
 import dev.rapport.connectors.spi.InteractionPage;
 import dev.rapport.connectors.spi.MetricsSnapshot;
@@ -91,6 +92,20 @@ final class SandboxAccount {
 
     synchronized Optional<SandboxConnector.Post> findPublished(String idempotencyKey) {
         return Optional.ofNullable(byKey.get(idempotencyKey)).map(SandboxPublished::post);
+    }
+
+    /** What the account's team reported or hid, as the network keeps it: item id → what was done. */
+    private final Map<String, String> moderated = new HashMap<>();
+
+    synchronized void moderate(String remoteId, String what) {
+        if (!knows(remoteId)) {
+            throw new ConnectorException.Rejected("not-found", "The sandbox has no item " + remoteId + ".", 404, null);
+        }
+        moderated.merge(remoteId, what, (before, now) -> before.contains(now) ? before : before + "," + now);
+    }
+
+    synchronized Map<String, String> moderated() {
+        return Map.copyOf(moderated);
     }
 
     synchronized boolean delete(String remoteId) {

@@ -10,6 +10,7 @@ import dev.rapport.connectors.spi.ConnectorException;
 import dev.rapport.connectors.spi.InboundItem;
 import dev.rapport.connectors.spi.InteractionPage;
 import dev.rapport.connectors.spi.MetricsSnapshot;
+import dev.rapport.connectors.spi.Moderation;
 import dev.rapport.connectors.spi.NetworkConnector;
 import dev.rapport.connectors.spi.PublishReceipt;
 import dev.rapport.connectors.spi.PublishRequest;
@@ -148,6 +149,25 @@ public class SandboxConnector implements NetworkConnector {
         var verdict = call(Operation.DELETE, connection);
         account(connection.accountId()).delete(remoteId);
         faults.after(verdict);
+    }
+
+    @Override
+    public void report(Connection connection, Moderation moderation) {
+        var verdict = call(Operation.MODERATE, connection);
+        account(connection.accountId()).moderate(moderation.remoteId(), "reported:" + moderation.reason());
+        faults.after(verdict);
+    }
+
+    @Override
+    public void hide(Connection connection, Moderation moderation) {
+        var verdict = call(Operation.MODERATE, connection);
+        account(connection.accountId()).moderate(moderation.remoteId(), "hidden");
+        faults.after(verdict);
+    }
+
+    /** What the account's team reported or hid: item id → {@code reported:SPAM}, {@code hidden}, … */
+    public Map<String, String> moderated(long accountId) {
+        return account(accountId).moderated();
     }
 
     /** Pages hold at most {@link SandboxCoefficients#pageSize()} simulated items, oldest first. */

@@ -34,11 +34,12 @@ public record SandboxFaults(
         DELETE,
         INTERACTIONS,
         METRICS,
-        AUDIENCE;
+        AUDIENCE,
+        MODERATE;
 
         /** Whether the network changes something, so that a lost response leaves the outcome unknown. */
         public boolean write() {
-            return this == PUBLISH || this == DELETE;
+            return this == PUBLISH || this == DELETE || this == MODERATE;
         }
     }
 

@@ -11,5 +11,9 @@ public enum Capability {
     METRICS,
     AUDIENCE,
     DEMOGRAPHICS,
-    TOKEN_REFRESH
+    TOKEN_REFRESH,
+    /** Report an item and its author to the network's moderators. */
+    REPORT,
+    /** Hide a reply under the account's own post from everyone's view. */
+    HIDE
 }

@@ -54,6 +54,21 @@ public interface NetworkConnector {
      */
     InteractionPage interactions(Connection connection, @Nullable String cursor);
 
+    /** Reports an item of the audience's to the network's moderators ({@link Capability#REPORT}). */
+    default void report(Connection connection, Moderation moderation) {
+        throw unsupported("report");
+    }
+
+    /** Hides a reply under the account's own post ({@link Capability#HIDE}). */
+    default void hide(Connection connection, Moderation moderation) {
+        throw unsupported("hide");
+    }
+
+    private ConnectorException.Rejected unsupported(String what) {
+        return new ConnectorException.Rejected(
+                "unsupported", network() + " does not let an account " + what + " items.", null, null);
+    }
+
     /** Current counts for items this account published. Unknown ids are left out. */
     List<MetricsSnapshot> metrics(Connection connection, List<String> remoteIds);
 

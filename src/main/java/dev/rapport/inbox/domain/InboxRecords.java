@@ -298,6 +298,14 @@ public class InboxRecords {
     /** A reply an account sent. */
     public record SentReply(long conversationId, long contactId, String text) {}
 
+    /** The network's id of the conversation's author. */
+    public String authorRemoteId(long conversationId) {
+        return jdbc.sql("SELECT p.remote_id FROM contact p JOIN conversation c ON c.contact_id = p.id WHERE c.id = ?")
+                .param(conversationId)
+                .query(String.class)
+                .single();
+    }
+
     public List<SentReply> recentReplies(long accountId, Instant since) {
         return jdbc.sql("""
                         SELECT i.conversation_id, c.contact_id, i.text FROM inbox_item i

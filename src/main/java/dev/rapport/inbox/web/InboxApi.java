@@ -51,9 +51,15 @@ class InboxApi {
             @Nullable Long assigneeId,
             @NotBlank @Size(max = 500) String note) {}
 
+    /**
+     * @param report for spam and abuse: report the newest message to the network's moderators
+     * @param hide for spam and abuse: hide it under the account's post (where the network allows)
+     */
     record DoneRequest(
             @NotBlank String reason,
-            @Nullable @Size(max = 1000) String note) {}
+            @Nullable @Size(max = 1000) String note,
+            @Nullable Boolean report,
+            @Nullable Boolean hide) {}
 
     record Correction(@NotNull Sentiment sentiment, @NotNull Intent intent) {}
 
@@ -89,9 +95,12 @@ class InboxApi {
     }
 
     @PostMapping("/conversations/{id}/done")
-    @Operation(summary = "Close without reply: spam, abuse, no-reply-needed or answered-elsewhere")
+    @Operation(
+            summary = "Close without reply: spam, abuse, no-reply-needed or answered-elsewhere; spam and abuse"
+                    + " optionally reported to the network and hidden under the account's post")
     ConversationView done(@PathVariable long id, @Valid @RequestBody DoneRequest done) {
-        return conversations.done(id, done.reason(), done.note());
+        return conversations.done(
+                id, done.reason(), done.note(), Boolean.TRUE.equals(done.report()), Boolean.TRUE.equals(done.hide()));
     }
 
     @PostMapping("/conversations/{id}/items/{itemId}/classification")

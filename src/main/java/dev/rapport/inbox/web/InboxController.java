@@ -2,6 +2,7 @@ package dev.rapport.inbox.web;
 
 import dev.rapport.accounts.AccountManagement;
 import dev.rapport.accounts.AccountView;
+import dev.rapport.connectors.Connections;
 import dev.rapport.core.Refusal;
 import dev.rapport.inbox.ConversationState;
 import dev.rapport.inbox.Conversations;
@@ -38,6 +39,7 @@ class InboxController {
     private final InboxMetrics metrics;
     private final TeamManagement team;
     private final AccountManagement accounts;
+    private final Connections connections;
     private final MessageSource messages;
 
     InboxController(
@@ -45,11 +47,13 @@ class InboxController {
             InboxMetrics metrics,
             TeamManagement team,
             AccountManagement accounts,
+            Connections connections,
             MessageSource messages) {
         this.conversations = conversations;
         this.metrics = metrics;
         this.team = team;
         this.accounts = accounts;
+        this.connections = connections;
         this.messages = messages;
     }
 
@@ -84,7 +88,10 @@ class InboxController {
 
     @GetMapping("/conversations/{id}")
     String conversation(@PathVariable long id, Model model) {
-        model.addAttribute("details", conversations.details(id));
+        Conversations.Details details = conversations.details(id);
+        model.addAttribute("details", details);
+        model.addAttribute(
+                "moderation", connections.capabilities(details.conversation().accountId()));
         model.addAttribute("now", Instant.now());
         model.addAttribute("departments", team.departments());
         model.addAttribute("departmentNames", departmentNames());
@@ -133,9 +140,11 @@ class InboxController {
             @PathVariable long id,
             @RequestParam(defaultValue = "") String reason,
             @RequestParam(defaultValue = "") String note,
+            @RequestParam(defaultValue = "false") boolean report,
+            @RequestParam(defaultValue = "false") boolean hide,
             RedirectAttributes redirect,
             Locale locale) {
-        return act(id, redirect, locale, () -> conversations.done(id, reason, note));
+        return act(id, redirect, locale, () -> conversations.done(id, reason, note, report, hide));
     }
 
     @PostMapping("/conversations/{id}/items/{itemId}/classification")

@@ -56,17 +56,8 @@ class BlueskyInboxTests {
         long account = TestAccounts.alice(port, marketer, network);
 
         String marker = UUID.randomUUID().toString().substring(0, 8);
-        var composed = Api.as(port, marketer).post("/api/v1/posts", """
-                {"idea":"Our annual plan is here: every feature, one invoice a year. %s","accountIds":[%d]}""".formatted(marker, account));
-        assertThat(composed.statusCode()).as(composed.body()).isEqualTo(201);
-        long post = json.readTree(composed.body()).at("/post/id").asLong();
-        assertThat(Api.as(port, marketer)
-                        .post("/api/v1/posts/" + post + "/submit", "")
-                        .statusCode())
-                .isEqualTo(200);
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> variant(post).get("state").asString().equals("PUBLISHED"));
-        String brandPost = variant(post).get("remoteId").asString();
+        String brandPost =
+                publish(marketer, account, "Our annual plan is here: every feature, one invoice a year. " + marker);
 
         network.processAll();
         String question =
@@ -108,6 +99,70 @@ class BlueskyInboxTests {
         assertThat(details.at("/conversation/firstResponseAt").isMissingNode()
                         || details.at("/conversation/firstResponseAt").isNull())
                 .isFalse();
+    }
+
+    @Test
+    void spamUnderTheBrandsPostIsReportedToModerationAndHiddenWithTheThreadGate() throws Exception {
+        AtprotoNetwork network = AtprotoNetwork.get();
+        AudienceMember bob = new AudienceMember(network, network.bob());
+        Credentials marketer = TestMembers.create(team, Role.MARKETER);
+        Api.as(port, marketer).post("/api/v1/policy/acknowledgement", "");
+        long account = TestAccounts.alice(port, marketer, network);
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String brandPost = publish(marketer, account, "Spring workshop seats are open. " + marker);
+        network.processAll();
+        String spam = bob.reply(brandPost, "Buy 10k followers now, cheap!!! " + marker);
+        network.processAll();
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    ingestion.poll();
+                    return conversationWith(account, marker).isPresent();
+                });
+        long id = conversationWith(account, marker).orElseThrow().get("id").asLong();
+
+        Api.admin(port).post("/api/v1/policy/acknowledgement", "");
+        var done = Api.admin(port).post("/api/v1/conversations/" + id + "/done", """
+                {"reason":"spam","note":"Follower selling","report":true,"hide":true}""");
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+
+        // alice's thread gate for the brand post hides bob's reply (record key = the post's).
+        String rkey = brandPost.substring(brandPost.lastIndexOf('/') + 1);
+        HttpResponse<String> gate = network.http()
+                .send(
+                        HttpRequest.newBuilder(URI.create(network.pdsUrl()
+                                        + "/xrpc/com.atproto.repo.getRecord?repo="
+                                        + network.alice().did()
+                                        + "&collection=app.bsky.feed.threadgate&rkey=" + rkey))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(gate.statusCode()).as(gate.body()).isEqualTo(200);
+        JsonNode value = json.readTree(gate.body()).get("value");
+        assertThat(value.get("post").asString()).isEqualTo(brandPost);
+        assertThat(StreamSupport.stream(value.get("hiddenReplies").spliterator(), false)
+                        .map(JsonNode::asString)
+                        .toList())
+                .containsExactly(spam);
+        assertThat(value.has("allow")).as("replies stay open to everyone").isFalse();
+    }
+
+    /** Publishes a post on alice's account through Rapport; its at:// URI. */
+    private String publish(Credentials marketer, long account, String text) {
+        var composed = Api.as(port, marketer)
+                .post(
+                        "/api/v1/posts",
+                        json.writeValueAsString(
+                                java.util.Map.of("idea", text, "accountIds", java.util.List.of(account))));
+        assertThat(composed.statusCode()).as(composed.body()).isEqualTo(201);
+        long post = json.readTree(composed.body()).at("/post/id").asLong();
+        assertThat(Api.as(port, marketer)
+                        .post("/api/v1/posts/" + post + "/submit", "")
+                        .statusCode())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> variant(post).get("state").asString().equals("PUBLISHED"));
+        return variant(post).get("remoteId").asString();
     }
 
     private JsonNode variant(long post) {

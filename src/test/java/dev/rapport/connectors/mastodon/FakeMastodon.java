@@ -95,6 +95,9 @@ final class FakeMastodon implements AutoCloseable {
         server.stubFor(post(urlPathEqualTo("/api/v2/media"))
                 .withHeader("Authorization", equalTo(bearer))
                 .willReturn(json(200, resource("media-attachment.json"))));
+        server.stubFor(post(urlPathEqualTo("/api/v1/reports"))
+                .withHeader("Authorization", equalTo(bearer))
+                .willReturn(json(200, resource("report.json"))));
         for (var route : List.of(
                 get(urlPathMatching("/api/v1/accounts/[0-9]+/statuses")),
                 get(urlPathMatching("/api/v1/statuses/[^/]+")),

@@ -11,11 +11,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rapport.connectors.spi.Capability;
 import dev.rapport.connectors.spi.ConnectorException;
 import dev.rapport.connectors.spi.InboundItem;
 import dev.rapport.connectors.spi.InboundItem.Kind;
 import dev.rapport.connectors.spi.InteractionPage;
 import dev.rapport.connectors.spi.MediaItem;
+import dev.rapport.connectors.spi.Moderation;
 import dev.rapport.connectors.spi.PublishReceipt;
 import dev.rapport.connectors.spi.PublishRequest;
 import java.time.Duration;
@@ -247,6 +249,34 @@ class MastodonConnectorTests {
         connector.delete(mastodon.connection(), receipt.remoteId());
         assertThat(connector.metrics(mastodon.connection(), List.of(receipt.remoteId())))
                 .isEmpty();
+    }
+
+    @Test
+    void aReportNamesTheAuthorAndTheStatusWithTheDocumentedCategoryAndIsForwarded() {
+        connector.report(
+                mastodon.connection(),
+                new Moderation(
+                        "113563276218330999", "109385747206217421", null, Moderation.Reason.SPAM, "Sells followers"));
+        connector.report(
+                mastodon.connection(),
+                new Moderation("113563276218331000", "109385747206217421", null, Moderation.Reason.ABUSE, null));
+
+        var reports = mastodon.server.findAll(postRequestedFor(urlPathEqualTo("/api/v1/reports")));
+        assertThat(reports).hasSize(2);
+        assertThat(reports.get(0).getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
+        assertThat(reports.get(0).getBodyAsString().split("&"))
+                .containsExactlyInAnyOrder(
+                        "account_id=109385747206217421",
+                        "status_ids%5B%5D=113563276218330999",
+                        "category=spam",
+                        "forward=true",
+                        "comment=Sells+followers");
+        // Abuse is "other": "violation" would need the server's rule ids.
+        assertThat(reports.get(1).getBodyAsString()).contains("category=other").doesNotContain("comment=");
+        assertThat(connector.capabilities()).contains(Capability.REPORT).doesNotContain(Capability.HIDE);
+        assertThatThrownBy(() -> connector.hide(
+                        mastodon.connection(), new Moderation("1", "2", null, Moderation.Reason.SPAM, null)))
+                .isInstanceOf(ConnectorException.Rejected.class);
     }
 
     @Test
