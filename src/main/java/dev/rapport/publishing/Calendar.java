@@ -111,10 +111,10 @@ public class Calendar {
     public record AccountMix(
             long accountId, String handle, String network, int posts, int automatedShare, boolean over) {}
 
+    /** The variant's own columns: the queries stay on the schedule index; campaigns come after. */
     private static final String ENTRY_COLUMNS = """
             v.id, v.post_id, v.account_id, v.network, v.state, v.text, v.proposed_text, v.content_type,
-            v.scheduled_at, COALESCE(v.published_at, v.scheduled_at) AS at, p.campaign_id, c.name AS campaign
-            FROM post_variant v JOIN post p ON p.id = v.post_id LEFT JOIN campaign c ON c.id = p.campaign_id""";
+            v.scheduled_at, COALESCE(v.published_at, v.scheduled_at) AS at FROM post_variant v""";
 
     private final JdbcClient jdbc;
     private final AccountManagement accounts;
@@ -150,10 +150,10 @@ public class Calendar {
         }
         sql.append(scope.conditions(params)).append(" ORDER BY v.scheduled_at, v.id FETCH FIRST ? ROWS ONLY");
         params.add(limit + 1);
-        List<CalendarEntry> entries = jdbc.sql(sql.toString())
+        List<CalendarEntry> entries = withCampaigns(jdbc.sql(sql.toString())
                 .params(params)
                 .query((rs, row) -> entry(rs, scope))
-                .list();
+                .list());
         if (entries.size() <= limit) {
             return new Page(entries, null);
         }
@@ -180,10 +180,10 @@ public class Calendar {
                             + scope.conditions(params) + " ORDER BY v.scheduled_at, v.id FETCH FIRST " + (perDay + 1)
                             + " ROWS ONLY)")
                     .collect(Collectors.joining(" UNION ALL "));
-            jdbc.sql(sql)
-                    .params(params)
-                    .query((rs, row) -> entry(rs, scope))
-                    .list()
+            withCampaigns(jdbc.sql(sql)
+                            .params(params)
+                            .query((rs, row) -> entry(rs, scope))
+                            .list())
                     .forEach(entry -> firsts.computeIfAbsent(
                                     entry.scheduledAt().atZone(zone).toLocalDate(), date -> new ArrayList<>())
                             .add(entry));
@@ -322,10 +322,44 @@ public class Calendar {
                 params);
     }
 
+    /** The entries with their post's campaign, read in one statement. */
+    private List<CalendarEntry> withCampaigns(List<CalendarEntry> entries) {
+        if (entries.isEmpty()) {
+            return entries;
+        }
+        Set<Long> posts = entries.stream().map(CalendarEntry::postId).collect(Collectors.toSet());
+        Map<Long, Object[]> campaigns = new HashMap<>();
+        jdbc.sql(
+                        "SELECT p.id, p.campaign_id, c.name FROM post p JOIN campaign c ON c.id = p.campaign_id WHERE p.id IN ("
+                                + String.join(", ", Collections.nCopies(posts.size(), "?")) + ")")
+                .params(new ArrayList<Object>(posts))
+                .query((rs, row) -> campaigns.put(rs.getLong(1), new Object[] {rs.getLong(2), rs.getString(3)}))
+                .list();
+        return entries.stream()
+                .map(entry -> {
+                    Object[] campaign = campaigns.get(entry.postId());
+                    return campaign == null
+                            ? entry
+                            : new CalendarEntry(
+                                    entry.variantId(),
+                                    entry.postId(),
+                                    entry.accountId(),
+                                    entry.network(),
+                                    entry.handle(),
+                                    entry.state(),
+                                    entry.contentType(),
+                                    (Long) campaign[0],
+                                    (String) campaign[1],
+                                    entry.at(),
+                                    entry.scheduledAt(),
+                                    entry.excerpt(),
+                                    entry.edited());
+                })
+                .toList();
+    }
+
     private static CalendarEntry entry(ResultSet rs, Scope scope) throws SQLException {
         AccountView account = scope.accounts().get(rs.getLong("account_id"));
-        long campaign = rs.getLong("campaign_id");
-        boolean noCampaign = rs.wasNull();
         String text = rs.getString("text");
         return new CalendarEntry(
                 rs.getLong("id"),
@@ -335,8 +369,8 @@ public class Calendar {
                 account.handle(),
                 VariantState.valueOf(rs.getString("state")),
                 ContentType.valueOf(rs.getString("content_type")),
-                noCampaign ? null : campaign,
-                rs.getString("campaign"),
+                null,
+                null,
                 instant(rs, "at"),
                 instant(rs, "scheduled_at"),
                 text.length() <= 80 ? text : text.substring(0, 79) + "…",
