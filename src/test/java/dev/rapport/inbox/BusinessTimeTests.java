@@ -19,6 +19,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Due times counted in business time, across weekends, holidays, time zones and daylight-saving changes. */
 class BusinessTimeTests {
@@ -152,20 +154,26 @@ class BusinessTimeTests {
                 .isEqualTo(local("2026-06-02T14:00", BERLIN));
     }
 
-    @Test
-    void newYorkSpringForwardOverTheWeekend() {
-        // Friday 6 March 16:00 EST; clocks go forward on Sunday 8 March. 1 h Friday, 1 h Monday (EDT).
-        var hours = weekdays(NEW_YORK, "09:00", "17:00");
-        assertThat(due("2026-03-06T16:00", NEW_YORK, Duration.ofHours(2), hours))
-                .isEqualTo(Instant.parse("2026-03-09T14:00:00Z"));
-    }
-
-    @Test
-    void newYorkFallBackOverTheWeekend() {
-        // Friday 30 October 16:00 EDT; clocks go back on Sunday 1 November. Monday 10:00 is EST.
-        var hours = weekdays(NEW_YORK, "09:00", "17:00");
-        assertThat(due("2026-10-30T16:00", NEW_YORK, Duration.ofHours(2), hours))
-                .isEqualTo(Instant.parse("2026-11-02T15:00:00Z"));
+    /**
+     * Friday afternoon to Monday morning over a change of the clocks: Monday's opening is at another
+     * offset from UTC than Friday's closing, and the due time must be Monday's local time.
+     */
+    @ParameterizedTest(name = "{0} from {1}, {3} h")
+    @CsvSource({
+        // zone, Friday arrival, opens-closes, target hours, due (UTC)
+        "America/New_York, 2026-03-06T16:00, 09:00-17:00, 2, 2026-03-09T14:00:00Z", // spring forward: EST, then EDT
+        "America/New_York, 2026-10-30T16:00, 09:00-17:00, 2, 2026-11-02T15:00:00Z", // fall back: EDT, then EST
+        "Europe/Berlin,    2026-03-27T17:00, 09:00-18:00, 3, 2026-03-30T09:00:00Z", // spring forward: CET, then CEST
+        "Europe/Berlin,    2026-10-23T17:00, 09:00-18:00, 3, 2026-10-26T10:00:00Z" // fall back: CEST, then CET
+    })
+    void overAWeekendWithAChangeOfTheClocks(String zone, String arrived, String hours, int target, String expected) {
+        String[] openClose = hours.split("-");
+        assertThat(due(
+                        arrived,
+                        ZoneId.of(zone),
+                        Duration.ofHours(target),
+                        weekdays(ZoneId.of(zone), openClose[0], openClose[1])))
+                .isEqualTo(Instant.parse(expected));
     }
 
     @Test
@@ -177,22 +185,6 @@ class BusinessTimeTests {
         // 1 November: 00:00–12:00 is 13 real hours, so 12 hours end at 11:00 the same morning.
         assertThat(due("2026-11-01T00:00", NEW_YORK, Duration.ofHours(12), mornings))
                 .isEqualTo(local("2026-11-01T11:00", NEW_YORK));
-    }
-
-    @Test
-    void berlinSpringForwardOverTheWeekend() {
-        // Friday 27 March 17:00 CET; clocks go forward on Sunday 29 March. 1 h Friday, 2 h Monday (CEST).
-        var hours = weekdays(BERLIN, "09:00", "18:00");
-        assertThat(due("2026-03-27T17:00", BERLIN, Duration.ofHours(3), hours))
-                .isEqualTo(Instant.parse("2026-03-30T09:00:00Z"));
-    }
-
-    @Test
-    void berlinFallBackOverTheWeekend() {
-        // Friday 23 October 17:00 CEST; clocks go back on Sunday 25 October. Monday 11:00 is CET.
-        var hours = weekdays(BERLIN, "09:00", "18:00");
-        assertThat(due("2026-10-23T17:00", BERLIN, Duration.ofHours(3), hours))
-                .isEqualTo(Instant.parse("2026-10-26T10:00:00Z"));
     }
 
     @Test
