@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param threadKey what makes it one thread: the post and the author, or the direct-message author
  * @param routedBy the routing rule that assigned it, or how it was reassigned
- * @param dueAt when it should be answered by (while OPEN)
+ * @param dueAt when it should be answered by (while OPEN), in its department's business hours
  * @param lastText the newest message, for the list
  */
 public record ConversationView(
@@ -48,13 +48,5 @@ public record ConversationView(
     /** Past its target (while waiting for us). */
     public boolean overdue(Instant now) {
         return state == ConversationState.OPEN && dueAt != null && now.isAfter(dueAt);
-    }
-
-    /** Within the last quarter of its target. */
-    public boolean dueSoon(Instant now) {
-        return state == ConversationState.OPEN
-                && dueAt != null
-                && !overdue(now)
-                && now.plus(priority.target().dividedBy(4)).isAfter(dueAt);
     }
 }

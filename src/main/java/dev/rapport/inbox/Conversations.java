@@ -65,6 +65,7 @@ public class Conversations {
     private final Screening screening;
     private final Policies policies;
     private final TeamManagement team;
+    private final ResponseTargets targets;
     private final ApplicationEventPublisher events;
 
     Conversations(
@@ -75,6 +76,7 @@ public class Conversations {
             Screening screening,
             Policies policies,
             TeamManagement team,
+            ResponseTargets targets,
             ApplicationEventPublisher events) {
         this.records = records;
         this.accounts = accounts;
@@ -83,6 +85,7 @@ public class Conversations {
         this.screening = screening;
         this.policies = policies;
         this.team = team;
+        this.targets = targets;
         this.events = events;
     }
 
@@ -200,7 +203,15 @@ public class Conversations {
         if (why.isEmpty() || why.length() > 500) {
             throw Refusal.invalid("inbox.reassign-note-required");
         }
-        records.assign(id, departmentId, assigneeId, "reassigned by " + actor.email());
+        // The new department's target and hours apply from the first message that waits for an answer.
+        InboxRecords.Waiting waiting = records.waiting(id);
+        Instant since = waiting.waitingSince();
+        records.assign(
+                id,
+                departmentId,
+                assigneeId,
+                "reassigned by " + actor.email(),
+                since == null ? null : targets.due(departmentId, waiting.priority(), since));
         events.publishEvent(new InboxEvents.Reassigned(
                 actor.email(), id, departmentId, assigneeId, why, actor.source(), Instant.now()));
         return records.conversation(id).orElseThrow();

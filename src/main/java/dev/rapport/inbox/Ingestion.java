@@ -14,6 +14,7 @@ import dev.rapport.inbox.classification.Classification;
 import dev.rapport.inbox.classification.Classifier;
 import dev.rapport.inbox.classification.Evidence;
 import dev.rapport.inbox.domain.InboxRecords;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -45,6 +46,7 @@ public class Ingestion {
 
     private final InboxRecords records;
     private final Routing routing;
+    private final ResponseTargets targets;
     private final Connections connections;
     private final AccountManagement accounts;
     private final TransactionTemplate transactions;
@@ -53,11 +55,13 @@ public class Ingestion {
     Ingestion(
             InboxRecords records,
             Routing routing,
+            ResponseTargets targets,
             Connections connections,
             AccountManagement accounts,
             TransactionTemplate transactions) {
         this.records = records;
         this.routing = routing;
+        this.targets = targets;
         this.connections = connections;
         this.accounts = accounts;
         this.transactions = transactions;
@@ -132,7 +136,16 @@ public class Ingestion {
         long conversation;
         if (existing.isPresent()) {
             conversation = existing.get();
-            records.theirTurn(conversation, classification.sentiment(), classification.intent(), priority, item.at());
+            InboxRecords.Waiting waiting = records.waiting(conversation);
+            Instant since = waiting.clockStart(item.at());
+            records.theirTurn(
+                    conversation,
+                    classification.sentiment(),
+                    classification.intent(),
+                    priority,
+                    item.at(),
+                    since,
+                    targets.due(waiting.departmentId(), priority, since));
         } else {
             conversation = records.openConversation(
                     account.id(),
@@ -153,7 +166,12 @@ public class Ingestion {
                     text,
                     classification.language(),
                     item.author().handle()));
-            records.assign(conversation, decision.departmentId(), decision.assigneeId(), decision.rule());
+            records.assign(
+                    conversation,
+                    decision.departmentId(),
+                    decision.assigneeId(),
+                    decision.rule(),
+                    targets.due(decision.departmentId(), priority, item.at()));
         }
         records.insertItem(
                 conversation,

@@ -19,7 +19,7 @@ public enum Priority {
         this.target = target;
     }
 
-    /** The default response-time target. */
+    /** The default response-time target, for a department that has not set its own ({@link ResponseTargets}). */
     public Duration target() {
         return target;
     }

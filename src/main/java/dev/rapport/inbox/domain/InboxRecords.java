@@ -90,7 +90,10 @@ public class InboxRecords {
                 .optional();
     }
 
-    /** A new conversation, or the one another delivery made at the same moment. */
+    /**
+     * A new conversation, or the one another delivery made at the same moment. It is due once it
+     * is {@linkplain #assign assigned}: the department's targets and hours decide when.
+     */
     public long openConversation(
             long accountId,
             String network,
@@ -104,8 +107,8 @@ public class InboxRecords {
             Instant at) {
         jdbc.sql("""
                         INSERT INTO conversation (account_id, network, thread_key, kind, contact_id, subject_id, state,
-                            sentiment, intent, priority, first_item_at, last_item_at, waiting_since, due_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                            sentiment, intent, priority, first_item_at, last_item_at, waiting_since, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                 .params(
                         accountId,
                         network,
@@ -119,7 +122,6 @@ public class InboxRecords {
                         utc(at),
                         utc(at),
                         utc(at),
-                        utc(at.plus(priority.target())),
                         now())
                 .update();
         return conversationId(accountId, threadKey).orElseThrow();
@@ -164,16 +166,48 @@ public class InboxRecords {
     }
 
     /**
-     * A new message of theirs in an existing conversation: it is our turn again. The clock of its
-     * target starts at the first unanswered message; the newest message sets sentiment and intent.
+     * A conversation waiting for us, or not: who owns it, how urgent it is, and since when it waits.
+     *
+     * @param waitingSince its first unanswered message; null when it is not our turn
      */
-    public void theirTurn(long conversationId, Sentiment sentiment, Intent intent, Priority priority, Instant at) {
-        Instant waiting = jdbc.sql("SELECT waiting_since FROM conversation WHERE id = ?")
+    public record Waiting(
+            long conversationId,
+            @Nullable Long departmentId,
+            Priority priority,
+            @Nullable Instant waitingSince) {
+
+        /** When the clock of a message that arrives now starts: at the first unanswered one. */
+        public Instant clockStart(Instant arrived) {
+            return waitingSince != null && waitingSince.isBefore(arrived) ? waitingSince : arrived;
+        }
+    }
+
+    public Waiting waiting(long conversationId) {
+        return jdbc.sql("SELECT id, department_id, priority, waiting_since FROM conversation WHERE id = ?")
                 .param(conversationId)
-                .query((rs, row) -> Optional.ofNullable(instant(rs, "waiting_since")))
-                .single()
-                .orElse(at);
-        Instant since = waiting.isBefore(at) ? waiting : at;
+                .query(InboxRecords::waiting)
+                .single();
+    }
+
+    /** The department's conversations waiting for an answer. */
+    public List<Waiting> waitingIn(long departmentId) {
+        return jdbc.sql("""
+                        SELECT id, department_id, priority, waiting_since FROM conversation
+                        WHERE department_id = ? AND state = 'OPEN' AND waiting_since IS NOT NULL""").param(departmentId).query(InboxRecords::waiting).list();
+    }
+
+    /**
+     * A new message of theirs in an existing conversation: it is our turn again, due at
+     * {@code dueAt} counted from {@code waitingSince}. The newest message sets sentiment and intent.
+     */
+    public void theirTurn(
+            long conversationId,
+            Sentiment sentiment,
+            Intent intent,
+            Priority priority,
+            Instant at,
+            Instant waitingSince,
+            Instant dueAt) {
         jdbc.sql("""
                         UPDATE conversation SET state = 'OPEN', last_item_at = CASE WHEN last_item_at < ? THEN ? ELSE last_item_at END,
                             waiting_since = ?, sentiment = ?, intent = ?, priority = ?, due_at = ?, done_reason = NULL,
@@ -182,13 +216,20 @@ public class InboxRecords {
                 .params(
                         utc(at),
                         utc(at),
-                        utc(since),
+                        utc(waitingSince),
                         sentiment.name(),
                         intent.name(),
                         priority.name(),
-                        utc(since.plus(priority.target())),
+                        utc(dueAt),
                         now(),
                         conversationId)
+                .update();
+    }
+
+    /** When a waiting conversation is due, after its department's targets or hours changed. */
+    public void due(long conversationId, Instant dueAt) {
+        jdbc.sql("UPDATE conversation SET due_at = ?, updated_at = ? WHERE id = ?")
+                .params(utc(dueAt), now(), conversationId)
                 .update();
     }
 
@@ -199,10 +240,27 @@ public class InboxRecords {
                             waiting_since = NULL, due_at = NULL, last_item_at = ?, updated_at = ? WHERE id = ?""").params(utc(at), utc(at), now(), conversationId).update();
     }
 
-    public void assign(long conversationId, long departmentId, @Nullable Long assigneeId, String routedBy) {
-        jdbc.sql(
-                        "UPDATE conversation SET department_id = ?, assignee_id = ?, routed_by = ?, updated_at = ? WHERE id = ?")
-                .params(departmentId, assigneeId, cut(routedBy, 200), now(), conversationId)
+    /**
+     * Gives the conversation to a department and maybe a person.
+     *
+     * @param dueAt when it is due under that department's targets and hours; null when not waiting
+     */
+    public void assign(
+            long conversationId,
+            long departmentId,
+            @Nullable Long assigneeId,
+            String routedBy,
+            @Nullable Instant dueAt) {
+        jdbc.sql("""
+                        UPDATE conversation SET department_id = ?, assignee_id = ?, routed_by = ?, due_at = ?, updated_at = ?
+                        WHERE id = ?""")
+                .params(
+                        departmentId,
+                        assigneeId,
+                        cut(routedBy, 200),
+                        dueAt == null ? null : utc(dueAt),
+                        now(),
+                        conversationId)
                 .update();
     }
 
@@ -400,6 +458,14 @@ public class InboxRecords {
                 instant(rs, "first_response_at"),
                 rs.getString("done_reason"),
                 rs.getString("last_text"));
+    }
+
+    private static Waiting waiting(ResultSet rs, int row) throws SQLException {
+        return new Waiting(
+                rs.getLong("id"),
+                rs.getObject("department_id", Long.class),
+                Priority.valueOf(rs.getString("priority")),
+                instant(rs, "waiting_since"));
     }
 
     static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -5,8 +5,10 @@ import dev.rapport.accounts.AccountView;
 import dev.rapport.connectors.Connections;
 import dev.rapport.core.Refusal;
 import dev.rapport.inbox.ConversationState;
+import dev.rapport.inbox.ConversationView;
 import dev.rapport.inbox.Conversations;
 import dev.rapport.inbox.InboxMetrics;
+import dev.rapport.inbox.ResponseTargets;
 import dev.rapport.inbox.classification.Intent;
 import dev.rapport.inbox.classification.Sentiment;
 import dev.rapport.team.MemberView;
@@ -37,6 +39,7 @@ class InboxController {
 
     private final Conversations conversations;
     private final InboxMetrics metrics;
+    private final ResponseTargets targets;
     private final TeamManagement team;
     private final AccountManagement accounts;
     private final Connections connections;
@@ -45,12 +48,14 @@ class InboxController {
     InboxController(
             Conversations conversations,
             InboxMetrics metrics,
+            ResponseTargets targets,
             TeamManagement team,
             AccountManagement accounts,
             Connections connections,
             MessageSource messages) {
         this.conversations = conversations;
         this.metrics = metrics;
+        this.targets = targets;
         this.team = team;
         this.accounts = accounts;
         this.connections = connections;
@@ -76,11 +81,14 @@ class InboxController {
             @RequestParam(defaultValue = "false") boolean mine,
             Model model) {
         ConversationState filter = state.equals("ALL") ? null : ConversationState.valueOf(state);
-        model.addAttribute("conversations", conversations.inbox(filter, department, mine, 0, 100));
+        List<ConversationView> page = conversations.inbox(filter, department, mine, 0, 100);
+        Instant now = Instant.now();
+        model.addAttribute("conversations", page);
+        model.addAttribute("dueSoon", targets.dueSoon(page, now));
         model.addAttribute("state", state);
         model.addAttribute("department", department);
         model.addAttribute("mine", mine);
-        model.addAttribute("now", Instant.now());
+        model.addAttribute("now", now);
         model.addAttribute("departmentNames", departmentNames());
         model.addAttribute("memberNames", memberNames());
         return "inbox/list :: list";

@@ -84,6 +84,13 @@ class ApiAuthorizationTests {
                 new Endpoint(
                         "GET", "/api/v1/inbox", null, Set.of(Role.ADMIN, Role.LEAD, Role.MARKETER, Role.RESPONDER)),
                 new Endpoint("GET", "/api/v1/inbox/rules", null, EVERYONE),
+                new Endpoint("GET", "/api/v1/inbox/targets", null, EVERYONE),
+                // Leads may change their own department's targets; these test members have none.
+                new Endpoint(
+                        "PUT",
+                        "/api/v1/inbox/targets/" + team.departments().get(0).id(),
+                        "{\"hours\":{\"aroundTheClock\":true}}",
+                        ADMINS),
                 new Endpoint("GET", "/api/v1/inbox/metrics", null, EVERYONE),
                 new Endpoint("GET", "/api/v1/calendar", null, EVERYONE),
                 new Endpoint("GET", "/api/v1/content-mix", null, EVERYONE),
