@@ -95,15 +95,21 @@ class PublishingIntegrationTests {
             assertThat(variant.at("/variant/remoteUrl").asString()).startsWith("https://");
             assertThat(variant.at("/variant/attempts").asInt()).isEqualTo(1);
         }
-        // Published once each: one audit entry per variant.
-        JsonNode audit = json.readTree(Api.admin(port)
-                .get("/api/v1/audit?action=post.published&size=500")
-                .body());
-        List<String> targets = audit.findValuesAsString("target");
-        for (JsonNode variant : published.get("variants")) {
-            String target = "variant:" + variant.at("/variant/id").asLong();
-            assertThat(targets.stream().filter(target::equals)).hasSize(1);
-        }
+        // Published once each: one audit entry per variant (written after the publication's commit).
+        String since = Instant.parse(
+                        published.at("/variants/0/variant/publishedAt").asString())
+                .minusSeconds(60)
+                .toString();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode audit = json.readTree(Api.admin(port)
+                    .get("/api/v1/audit?action=post.published&size=500&from=" + since)
+                    .body());
+            List<String> targets = audit.findValuesAsString("target");
+            for (JsonNode variant : published.get("variants")) {
+                String target = "variant:" + variant.at("/variant/id").asLong();
+                assertThat(targets.stream().filter(target::equals)).hasSize(1);
+            }
+        });
     }
 
     @Test

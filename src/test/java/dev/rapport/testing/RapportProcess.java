@@ -143,7 +143,7 @@ public final class RapportProcess implements AutoCloseable {
                     .atMost(STARTUP)
                     .pollInterval(Duration.ofMillis(250))
                     .failFast(name + " ended while starting: see " + log, () -> !process.isAlive())
-                    .ignoreException(IOException.class)
+                    .ignoreExceptionsInstanceOf(IOException.class)
                     .until(() -> client.send(health, HttpResponse.BodyHandlers.discarding())
                                     .statusCode()
                             == 200);
