@@ -5,13 +5,10 @@ import dev.rapport.inbox.ConversationState;
 import dev.rapport.inbox.Conversations;
 import dev.rapport.inbox.classification.Intent;
 import dev.rapport.inbox.classification.Sentiment;
-import dev.rapport.team.MemberView;
 import dev.rapport.team.Role;
 import dev.rapport.team.TeamManagement;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -31,11 +28,13 @@ class InboxController {
 
     private final Conversations conversations;
     private final TeamManagement team;
+    private final TeamNames names;
     private final MessageSource messages;
 
-    InboxController(Conversations conversations, TeamManagement team, MessageSource messages) {
+    InboxController(Conversations conversations, TeamManagement team, TeamNames names, MessageSource messages) {
         this.conversations = conversations;
         this.team = team;
+        this.names = names;
         this.messages = messages;
     }
 
@@ -63,8 +62,8 @@ class InboxController {
         model.addAttribute("department", department);
         model.addAttribute("mine", mine);
         model.addAttribute("now", Instant.now());
-        model.addAttribute("departmentNames", departmentNames());
-        model.addAttribute("memberNames", memberNames());
+        model.addAttribute("departmentNames", names.departments());
+        model.addAttribute("memberNames", names.members());
         return "inbox/list :: list";
     }
 
@@ -73,8 +72,8 @@ class InboxController {
         model.addAttribute("details", conversations.details(id));
         model.addAttribute("now", Instant.now());
         model.addAttribute("departments", team.departments());
-        model.addAttribute("departmentNames", departmentNames());
-        model.addAttribute("memberNames", memberNames());
+        model.addAttribute("departmentNames", names.departments());
+        model.addAttribute("memberNames", names.members());
         model.addAttribute(
                 "responders",
                 team.members().stream()
@@ -146,19 +145,5 @@ class InboxController {
                     "refusal", messages.getMessage(refusal.messageKey(), refusal.arguments(), locale));
         }
         return "redirect:/conversations/" + id;
-    }
-
-    private Map<Long, String> departmentNames() {
-        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-        return team.departments().stream()
-                .collect(Collectors.toMap(
-                        department -> department.id(),
-                        department -> department.messageKey() == null
-                                ? String.valueOf(department.name())
-                                : messages.getMessage(department.messageKey(), null, locale)));
-    }
-
-    private Map<Long, String> memberNames() {
-        return team.members().stream().collect(Collectors.toMap(MemberView::id, MemberView::name, (a, b) -> a));
     }
 }
