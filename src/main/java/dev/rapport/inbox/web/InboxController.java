@@ -3,6 +3,7 @@ package dev.rapport.inbox.web;
 import dev.rapport.core.Refusal;
 import dev.rapport.inbox.ConversationState;
 import dev.rapport.inbox.Conversations;
+import dev.rapport.inbox.SavedReplies;
 import dev.rapport.inbox.classification.Intent;
 import dev.rapport.inbox.classification.Sentiment;
 import dev.rapport.team.Role;
@@ -28,11 +29,18 @@ class InboxController {
 
     private final Conversations conversations;
     private final TeamManagement team;
+    private final SavedReplies savedReplies;
     private final TeamNames names;
     private final MessageSource messages;
 
-    InboxController(Conversations conversations, TeamManagement team, TeamNames names, MessageSource messages) {
+    InboxController(
+            Conversations conversations,
+            SavedReplies savedReplies,
+            TeamManagement team,
+            TeamNames names,
+            MessageSource messages) {
         this.conversations = conversations;
+        this.savedReplies = savedReplies;
         this.team = team;
         this.names = names;
         this.messages = messages;
@@ -69,7 +77,15 @@ class InboxController {
 
     @GetMapping("/conversations/{id}")
     String conversation(@PathVariable long id, Model model) {
-        model.addAttribute("details", conversations.details(id));
+        Conversations.Details details = conversations.details(id);
+        model.addAttribute("details", details);
+        model.addAttribute(
+                "savedReplies",
+                savedReplies.all().stream()
+                        .filter(reply -> reply.departmentId() == null
+                                || reply.departmentId()
+                                        .equals(details.conversation().departmentId()))
+                        .toList());
         model.addAttribute("now", Instant.now());
         model.addAttribute("departments", team.departments());
         model.addAttribute("departmentNames", names.departments());
@@ -93,13 +109,21 @@ class InboxController {
             @RequestParam(defaultValue = "") String overrideNote,
             RedirectAttributes redirect,
             Locale locale) {
+        redirect.addFlashAttribute("draft", text); // shown again only if the reply is refused
         return act(id, redirect, locale, () -> {
             Conversations.Reply reply = conversations.reply(id, text, overrideNote);
             redirect.addFlashAttribute("sent", true);
-            if (reply.sameTextSentTo() >= 2) {
+            if (reply.sameTextFlagged()) {
                 redirect.addFlashAttribute("sameText", reply.sameTextSentTo());
             }
         });
+    }
+
+    /** The authenticity rule's findings while the reply is written (unedited saved reply, same words to many). */
+    @PostMapping("/conversations/{id}/reply/check")
+    String checkReply(@PathVariable long id, @RequestParam(defaultValue = "") String text, Model model) {
+        model.addAttribute("finding", conversations.checkReply(id, text));
+        return "inbox/authenticity :: findings";
     }
 
     @PostMapping("/conversations/{id}/assign")

@@ -34,6 +34,8 @@ class ApiAuthorizationTests {
 
     static final Set<Role> EVERYONE = Set.of(Role.values());
     static final Set<Role> ADMINS = Set.of(Role.ADMIN);
+    static final Set<Role> ADMINS_AND_LEADS = Set.of(Role.ADMIN, Role.LEAD);
+    static final Set<Role> INBOX = Set.of(Role.ADMIN, Role.LEAD, Role.MARKETER, Role.RESPONDER);
     static final String AUTHZ = "authz ";
 
     /** An endpoint, a body that makes a valid request, and the roles it admits. */
@@ -57,6 +59,7 @@ class ApiAuthorizationTests {
     long someMember;
     long ruleToChange;
     long ruleToDelete;
+    long savedReply;
 
     @BeforeAll
     void members() {
@@ -66,16 +69,23 @@ class ApiAuthorizationTests {
         someMember = TestMembers.create(team, Role.VIEWER).id();
         ruleToChange = created("/api/v1/inbox/rules", rule("change"));
         ruleToDelete = created("/api/v1/inbox/rules", rule("delete"));
+        savedReply = created("/api/v1/inbox/saved-replies", savedReply("saved"));
     }
 
-    /** Rules are the whole workspace's: what this class added goes again. */
+    /** Rules and saved replies are the whole workspace's: what this class added goes again. */
     @AfterAll
-    void removeRules() {
+    void removeRulesAndSavedReplies() {
         Api admin = Api.admin(port);
         for (JsonNode rule :
                 json.readTree(admin.get("/api/v1/inbox/rules?all=true").body())) {
             if (rule.get("name").asString().startsWith(AUTHZ)) {
                 admin.delete("/api/v1/inbox/rules/" + rule.get("id").asLong());
+            }
+        }
+        for (JsonNode reply :
+                json.readTree(admin.get("/api/v1/inbox/saved-replies").body())) {
+            if (reply.get("title").asString().startsWith(AUTHZ)) {
+                admin.delete("/api/v1/inbox/saved-replies/" + reply.get("id").asLong());
             }
         }
     }
@@ -85,6 +95,11 @@ class ApiAuthorizationTests {
         return """
                 {"name":"%s%s","keywords":["never-%s"],"departmentId":%d}""".formatted(
                 AUTHZ, name, UUID.randomUUID(), team.departments().get(0).id());
+    }
+
+    static String savedReply(String title) {
+        return """
+                {"title":"%s%s","text":"Thank you, {name}: %s","language":"en"}""".formatted(AUTHZ, title, UUID.randomUUID());
     }
 
     long created(String path, String body) {
@@ -134,6 +149,13 @@ class ApiAuthorizationTests {
                 new Endpoint("PUT", "/api/v1/inbox/rules/" + ruleToChange, rule("changed %s"), ADMINS),
                 new Endpoint("DELETE", "/api/v1/inbox/rules/" + ruleToDelete, null, ADMINS),
                 new Endpoint("POST", "/api/v1/inbox/rules", rule("new %s"), ADMINS),
+                new Endpoint("GET", "/api/v1/inbox/saved-replies", null, INBOX),
+                new Endpoint("GET", "/api/v1/inbox/saved-replies/" + savedReply, null, INBOX),
+                new Endpoint("POST", "/api/v1/inbox/saved-replies", savedReply("new %s"), ADMINS_AND_LEADS),
+                new Endpoint(
+                        "PUT", "/api/v1/inbox/saved-replies/" + savedReply, savedReply("changed %s"), ADMINS_AND_LEADS),
+                new Endpoint("GET", "/api/v1/inbox/saved-replies/personalisation", null, INBOX),
+                new Endpoint("PUT", "/api/v1/inbox/saved-replies/personalisation", "{\"required\":true}", ADMINS),
                 new Endpoint("GET", "/api/v1/inbox/metrics", null, EVERYONE),
                 new Endpoint("GET", "/api/v1/calendar", null, EVERYONE),
                 new Endpoint("GET", "/api/v1/content-mix", null, EVERYONE),
