@@ -10,7 +10,6 @@ import dev.rapport.connectors.spi.Capability;
 import dev.rapport.connectors.spi.ConnectorException;
 import dev.rapport.connectors.spi.Moderation;
 import dev.rapport.connectors.spi.PublishRequest;
-import dev.rapport.content.CrossPosting;
 import dev.rapport.core.Refusal;
 import dev.rapport.inbox.classification.Intent;
 import dev.rapport.inbox.classification.Sentiment;
@@ -54,9 +53,12 @@ public class Conversations {
     /**
      * What a reply did.
      *
-     * @param sameTextSentTo how many other people this account sent the same text to in the last week
+     * @param sameTextSentTo how many other people this account sent the same or nearly the same text
+     *     to in the last week
+     * @param sameTextFlagged whether that makes {@value ReplyAuthenticity#MANY_PEOPLE} people or more
+     *     (the authenticity rule's warning)
      */
-    public record Reply(ItemView item, int sameTextSentTo) {}
+    public record Reply(ItemView item, int sameTextSentTo, boolean sameTextFlagged) {}
 
     private final InboxRecords records;
     private final AccountManagement accounts;
@@ -66,6 +68,7 @@ public class Conversations {
     private final Policies policies;
     private final TeamManagement team;
     private final ResponseTargets targets;
+    private final ReplyAuthenticity authenticity;
     private final ApplicationEventPublisher events;
 
     Conversations(
@@ -77,6 +80,7 @@ public class Conversations {
             Policies policies,
             TeamManagement team,
             ResponseTargets targets,
+            ReplyAuthenticity authenticity,
             ApplicationEventPublisher events) {
         this.records = records;
         this.accounts = accounts;
@@ -86,6 +90,7 @@ public class Conversations {
         this.policies = policies;
         this.team = team;
         this.targets = targets;
+        this.authenticity = authenticity;
         this.events = events;
     }
 
@@ -125,7 +130,8 @@ public class Conversations {
 
     /**
      * Answers the conversation on its network, in the thread. The policy screen runs first: a
-     * blocked reply is never sent; a held one only by a lead or admin who says why.
+     * blocked reply is never sent; a held one only by a lead or admin who says why. A reply that is
+     * still a saved reply's text is refused unless the workspace allows it ({@link ReplyAuthenticity}).
      */
     public Reply reply(long id, String text, @Nullable String overrideNote) {
         ConversationView conversation = visible(id);
@@ -134,6 +140,11 @@ public class Conversations {
         String body = text.strip();
         if (body.isEmpty() || body.length() > MAX_REPLY) {
             throw Refusal.invalid("inbox.reply-invalid", MAX_REPLY);
+        }
+        ReplyAuthenticity.Finding finding = authenticity.check(conversation, body);
+        Refusal unauthentic = finding.refusal();
+        if (unauthentic != null) {
+            throw unauthentic;
         }
         Verdict verdict = screening.screen(body, null);
         if (verdict.action() == Action.BLOCK) {
@@ -155,7 +166,6 @@ public class Conversations {
             throw Refusal.unavailable("inbox.reply-failed", reason, outcome.message() == null ? "" : outcome.message());
         }
         Instant at = outcome.receipt().publishedAt();
-        int sameText = sameTextSentTo(conversation, body);
         records.insertItem(
                 id,
                 conversation.accountId(),
@@ -182,7 +192,13 @@ public class Conversations {
                         candidate.remoteId().equals(outcome.receipt().remoteId()))
                 .findFirst()
                 .orElseThrow();
-        return new Reply(item, sameText);
+        return new Reply(item, finding.sameTextSentTo(), finding.repeated());
+    }
+
+    /** What the authenticity rule says of a reply before it is sent: for the reply form's live check. */
+    @Transactional(readOnly = true)
+    public ReplyAuthenticity.Finding checkReply(long id, String text) {
+        return authenticity.check(visible(id), text.strip());
     }
 
     /** Moves a conversation to another department or person, with a note saying why. */
@@ -191,7 +207,7 @@ public class Conversations {
         ConversationView conversation = visible(id);
         Actor actor = requireResponder(conversation);
         if (team.departments().stream().noneMatch(department -> department.id() == departmentId)) {
-            throw Refusal.invalid("department.not-found", departmentId);
+            throw Refusal.invalid("department.not-found", String.valueOf(departmentId));
         }
         if (assigneeId != null) {
             MemberView assignee = team.member(assigneeId);
@@ -302,19 +318,6 @@ public class Conversations {
             records.reclassify(id, sentiment, intent);
         }
         return records.conversation(id).orElseThrow();
-    }
-
-    private int sameTextSentTo(ConversationView conversation, String text) {
-        // Other people this account answered with the same words in the last week.
-        return (int)
-                records
-                        .recentReplies(conversation.accountId(), Instant.now().minus(java.time.Duration.ofDays(7)))
-                        .stream()
-                        .filter(reply -> reply.conversationId() != conversation.id())
-                        .filter(reply -> CrossPosting.sameText(reply.text(), text))
-                        .map(InboxRecords.SentReply::contactId)
-                        .distinct()
-                        .count();
     }
 
     private ConversationView visible(long id) {

@@ -1,21 +1,18 @@
 package dev.rapport.inbox;
 
-import dev.rapport.inbox.classification.Intent;
-import dev.rapport.inbox.classification.Sentiment;
 import dev.rapport.inbox.domain.InboxRecords;
+import dev.rapport.inbox.domain.RoutingRuleRecords;
 import dev.rapport.team.DepartmentView;
 import dev.rapport.team.MemberView;
 import dev.rapport.team.Role;
 import dev.rapport.team.TeamManagement;
-import java.util.Arrays;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Who answers a conversation: the first routing rule that matches decides the department (out of
@@ -31,49 +28,74 @@ public class Routing {
     /** Where a conversation went, and why. */
     public record Decision(long departmentId, @Nullable Long assigneeId, String rule) {}
 
-    private final JdbcClient jdbc;
+    /**
+     * How long another node may route by rules that changed. Ingestion routes thousands of
+     * conversations a second, so the enabled rules are held in memory rather than read for each.
+     * This node forgets them as soon as a change commits ({@link InboxSettingsChanged}); the other
+     * nodes do not see that event and read the rules again once their copy is this old. A version
+     * check instead would cost a query per conversation again; a few seconds in which another node
+     * still routes by the previous rules are harmless — members can reassign.
+     */
+    static final Duration CACHE_TTL = Duration.ofSeconds(5);
+
+    private record Cached(List<RoutingRule> rules, long marketing, long loadedAt) {}
+
+    private final RoutingRuleRecords rules;
     private final InboxRecords records;
     private final TeamManagement team;
+    private volatile @Nullable Cached cached;
+    /** Counts changes, so that rules read while one commits are not kept as current. */
+    private final AtomicLong changes = new AtomicLong();
 
-    Routing(JdbcClient jdbc, InboxRecords records, TeamManagement team) {
-        this.jdbc = jdbc;
+    Routing(RoutingRuleRecords rules, InboxRecords records, TeamManagement team) {
+        this.rules = rules;
         this.records = records;
         this.team = team;
     }
 
+    /** The enabled rules, in order. */
     public List<RoutingRule> rules() {
-        return jdbc.sql("SELECT * FROM routing_rule WHERE enabled = TRUE ORDER BY position, id")
-                .query((rs, row) -> new RoutingRule(
-                        rs.getLong("id"),
-                        rs.getInt("position"),
-                        rs.getString("name"),
-                        set(rs.getString("intents"), Intent::valueOf),
-                        set(rs.getString("sentiments"), Sentiment::valueOf),
-                        set(rs.getString("networks"), Function.identity()),
-                        set(rs.getString("account_ids"), Long::valueOf),
-                        List.copyOf(set(rs.getString("keywords"), Function.identity())),
-                        set(rs.getString("languages"), Function.identity()),
-                        rs.getString("author"),
-                        rs.getLong("department_id"),
-                        rs.getObject("assignee_id", Long.class),
-                        RoutingRule.Strategy.valueOf(rs.getString("strategy"))))
-                .list();
+        return current().rules();
     }
 
     public Decision route(RoutingRule.Subject subject) {
-        for (RoutingRule rule : rules()) {
+        Cached current = current();
+        for (RoutingRule rule : current.rules()) {
             if (rule.matches(subject)) {
                 Long assignee =
                         rule.assigneeId() != null ? rule.assigneeId() : member(rule.departmentId(), rule.strategy());
                 return new Decision(rule.departmentId(), assignee, rule.name());
             }
         }
-        long marketing = team.departments().stream()
-                .filter(department -> "marketing".equals(department.code()))
-                .findFirst()
-                .map(DepartmentView::id)
-                .orElseThrow(() -> new IllegalStateException("the marketing department is missing"));
-        return new Decision(marketing, member(marketing, RoutingRule.Strategy.LEAST_LOADED), "default → marketing");
+        return new Decision(
+                current.marketing(),
+                member(current.marketing(), RoutingRule.Strategy.LEAST_LOADED),
+                "default → marketing");
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(InboxSettingsChanged change) {
+        if (change.routing()) {
+            changes.incrementAndGet();
+            cached = null;
+        }
+    }
+
+    private Cached current() {
+        Cached current = cached;
+        if (current == null || System.nanoTime() - current.loadedAt() > CACHE_TTL.toNanos()) {
+            long seen = changes.get();
+            long marketing = team.departments().stream()
+                    .filter(department -> "marketing".equals(department.code()))
+                    .findFirst()
+                    .map(DepartmentView::id)
+                    .orElseThrow(() -> new IllegalStateException("the marketing department is missing"));
+            current = new Cached(rules.enabled(), marketing, System.nanoTime());
+            if (changes.get() == seen) {
+                cached = current;
+            }
+        }
+        return current;
     }
 
     /** Someone of the department who answers conversations, by the strategy; null if there is no one. */
@@ -94,16 +116,5 @@ public class Routing {
                 .min(order.thenComparingLong(MemberView::id))
                 .orElseThrow()
                 .id();
-    }
-
-    private static <T> Set<T> set(@Nullable String csv, Function<String, T> parse) {
-        if (csv == null || csv.isBlank()) {
-            return Set.of();
-        }
-        return Arrays.stream(csv.split(","))
-                .map(String::strip)
-                .filter(value -> !value.isEmpty())
-                .map(parse)
-                .collect(Collectors.toUnmodifiableSet());
     }
 }

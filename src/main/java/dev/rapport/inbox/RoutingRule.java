@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param keywords any of them in the text (case-insensitive)
  * @param author the author's handle, exactly
+ * @param enabled whether routing uses it; a disabled rule keeps its place
  */
 public record RoutingRule(
         long id,
@@ -28,7 +29,8 @@ public record RoutingRule(
         @Nullable String author,
         long departmentId,
         @Nullable Long assigneeId,
-        Strategy strategy) {
+        Strategy strategy,
+        boolean enabled) {
 
     public enum Strategy {
         ROUND_ROBIN,

@@ -2,98 +2,21 @@ package dev.rapport.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rapport.accounts.AccountManagement;
-import dev.rapport.connectors.Connections;
-import dev.rapport.connectors.PublishOutcome;
-import dev.rapport.connectors.sandbox.SandboxConnector;
 import dev.rapport.connectors.spi.InboundItem;
-import dev.rapport.connectors.spi.PublishRequest;
-import dev.rapport.team.DepartmentView;
 import dev.rapport.team.Role;
-import dev.rapport.team.TeamManagement;
 import dev.rapport.testing.Api;
 import dev.rapport.testing.ApplicationTest;
-import dev.rapport.testing.TestAccounts;
 import dev.rapport.testing.TestMembers;
 import dev.rapport.testing.TestMembers.Credentials;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A comment arrives, is routed to the right department, answered on the network; duplicates and bad input lose nothing. */
 @ApplicationTest
-class InboxIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TeamManagement team;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    Connections connections;
-
-    @Autowired
-    SandboxConnector sandbox;
-
-    @Autowired
-    Ingestion ingestion;
-
-    @Autowired
-    AccountManagement accounts;
-
-    Credentials marketer;
-    Credentials lead;
-    long account;
-    String post;
-
-    @BeforeEach
-    void account() {
-        marketer = TestMembers.create(team, Role.MARKETER);
-        lead = TestMembers.create(team, Role.LEAD);
-        account = TestAccounts.active(port, marketer, lead, "weibo");
-        TestAccounts.connectToSandbox(port, account, marketer);
-        PublishOutcome published = connections.publish(
-                account, PublishRequest.text(UUID.randomUUID().toString(), "Our new plan is live. Questions welcome!"));
-        assertThat(published.status()).isEqualTo(PublishOutcome.Status.PUBLISHED);
-        post = published.receipt().remoteId();
-    }
-
-    long department(String code) {
-        return team.departments().stream()
-                .filter(department -> code.equals(department.code()))
-                .findFirst()
-                .map(DepartmentView::id)
-                .orElseThrow();
-    }
-
-    Credentials responder(String code) {
-        Credentials member = TestMembers.create(team, Role.RESPONDER);
-        var changed =
-                Api.admin(port).patch("/api/v1/members/" + member.id(), "{\"departmentId\":" + department(code) + "}");
-        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
-        Api.as(port, member).post("/api/v1/policy/acknowledgement", "");
-        return member;
-    }
-
-    JsonNode conversationWith(Credentials as, String text) {
-        for (JsonNode conversation :
-                json.readTree(Api.as(port, as).get("/api/v1/inbox?size=200").body())) {
-            if (conversation.get("lastText").asString().equals(text)) {
-                return conversation;
-            }
-        }
-        throw new AssertionError("no conversation with " + text);
-    }
+class InboxIntegrationTests extends InboxTestSupport {
 
     @Test
     void aBillingQuestionIsRoutedToBillingAnsweredThereAndShownOnTheNetwork() {

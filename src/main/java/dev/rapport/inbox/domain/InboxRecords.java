@@ -354,7 +354,7 @@ public class InboxRecords {
     }
 
     /** A reply an account sent. */
-    public record SentReply(long conversationId, long contactId, String text) {}
+    public record SentReply(long conversationId, long contactId, String text, Instant at) {}
 
     /** The network's id of the conversation's author. */
     public String authorRemoteId(long conversationId) {
@@ -366,12 +366,16 @@ public class InboxRecords {
 
     public List<SentReply> recentReplies(long accountId, Instant since) {
         return jdbc.sql("""
-                        SELECT i.conversation_id, c.contact_id, i.text FROM inbox_item i
+                        SELECT i.conversation_id, c.contact_id, i.text, i.occurred_at FROM inbox_item i
                         JOIN conversation c ON c.id = i.conversation_id
                         WHERE i.account_id = ? AND i.direction = 'OUT' AND i.occurred_at >= ?
                         ORDER BY i.occurred_at DESC FETCH FIRST 1000 ROWS ONLY""")
                 .params(accountId, utc(since))
-                .query((rs, row) -> new SentReply(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+                .query((rs, row) -> new SentReply(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
                 .list();
     }
 

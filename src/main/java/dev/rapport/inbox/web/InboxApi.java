@@ -4,8 +4,6 @@ import dev.rapport.inbox.ConversationState;
 import dev.rapport.inbox.ConversationView;
 import dev.rapport.inbox.Conversations;
 import dev.rapport.inbox.InboxMetrics;
-import dev.rapport.inbox.Routing;
-import dev.rapport.inbox.RoutingRule;
 import dev.rapport.inbox.classification.Intent;
 import dev.rapport.inbox.classification.Sentiment;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,12 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
 class InboxApi {
 
     private final Conversations conversations;
-    private final Routing routing;
     private final InboxMetrics metrics;
 
-    InboxApi(Conversations conversations, Routing routing, InboxMetrics metrics) {
+    InboxApi(Conversations conversations, InboxMetrics metrics) {
         this.conversations = conversations;
-        this.routing = routing;
         this.metrics = metrics;
     }
 
@@ -119,11 +115,5 @@ class InboxApi {
             @RequestParam(required = false) java.time.@Nullable Instant to) {
         java.time.Instant end = to == null ? java.time.Instant.now() : to;
         return metrics.report(from == null ? end.minus(java.time.Duration.ofDays(30)) : from, end);
-    }
-
-    @GetMapping("/inbox/rules")
-    @Operation(summary = "The routing rules, in order")
-    List<RoutingRule> rules() {
-        return routing.rules();
     }
 }

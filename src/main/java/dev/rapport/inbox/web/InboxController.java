@@ -9,9 +9,9 @@ import dev.rapport.inbox.ConversationView;
 import dev.rapport.inbox.Conversations;
 import dev.rapport.inbox.InboxMetrics;
 import dev.rapport.inbox.ResponseTargets;
+import dev.rapport.inbox.SavedReplies;
 import dev.rapport.inbox.classification.Intent;
 import dev.rapport.inbox.classification.Sentiment;
-import dev.rapport.team.MemberView;
 import dev.rapport.team.Role;
 import dev.rapport.team.TeamManagement;
 import java.time.Duration;
@@ -43,6 +43,8 @@ class InboxController {
     private final TeamManagement team;
     private final AccountManagement accounts;
     private final Connections connections;
+    private final SavedReplies savedReplies;
+    private final TeamNames names;
     private final MessageSource messages;
 
     InboxController(
@@ -52,6 +54,8 @@ class InboxController {
             TeamManagement team,
             AccountManagement accounts,
             Connections connections,
+            SavedReplies savedReplies,
+            TeamNames names,
             MessageSource messages) {
         this.conversations = conversations;
         this.metrics = metrics;
@@ -59,6 +63,8 @@ class InboxController {
         this.team = team;
         this.accounts = accounts;
         this.connections = connections;
+        this.savedReplies = savedReplies;
+        this.names = names;
         this.messages = messages;
     }
 
@@ -89,8 +95,8 @@ class InboxController {
         model.addAttribute("department", department);
         model.addAttribute("mine", mine);
         model.addAttribute("now", now);
-        model.addAttribute("departmentNames", departmentNames());
-        model.addAttribute("memberNames", memberNames());
+        model.addAttribute("departmentNames", names.departments());
+        model.addAttribute("memberNames", names.members());
         return "inbox/list :: list";
     }
 
@@ -100,10 +106,17 @@ class InboxController {
         model.addAttribute("details", details);
         model.addAttribute(
                 "moderation", connections.capabilities(details.conversation().accountId()));
+        model.addAttribute(
+                "savedReplies",
+                savedReplies.all().stream()
+                        .filter(reply -> reply.departmentId() == null
+                                || reply.departmentId()
+                                        .equals(details.conversation().departmentId()))
+                        .toList());
         model.addAttribute("now", Instant.now());
         model.addAttribute("departments", team.departments());
-        model.addAttribute("departmentNames", departmentNames());
-        model.addAttribute("memberNames", memberNames());
+        model.addAttribute("departmentNames", names.departments());
+        model.addAttribute("memberNames", names.members());
         model.addAttribute(
                 "responders",
                 team.members().stream()
@@ -123,13 +136,21 @@ class InboxController {
             @RequestParam(defaultValue = "") String overrideNote,
             RedirectAttributes redirect,
             Locale locale) {
+        redirect.addFlashAttribute("draft", text); // shown again only if the reply is refused
         return act(id, redirect, locale, () -> {
             Conversations.Reply reply = conversations.reply(id, text, overrideNote);
             redirect.addFlashAttribute("sent", true);
-            if (reply.sameTextSentTo() >= 2) {
+            if (reply.sameTextFlagged()) {
                 redirect.addFlashAttribute("sameText", reply.sameTextSentTo());
             }
         });
+    }
+
+    /** The authenticity rule's findings while the reply is written (unedited saved reply, same words to many). */
+    @PostMapping("/conversations/{id}/reply/check")
+    String checkReply(@PathVariable long id, @RequestParam(defaultValue = "") String text, Model model) {
+        model.addAttribute("finding", conversations.checkReply(id, text));
+        return "inbox/authenticity :: findings";
     }
 
     @PostMapping("/conversations/{id}/assign")
@@ -189,13 +210,13 @@ class InboxController {
         model.addAttribute("days", span);
         model.addAttribute("spans", METRICS_SPANS);
         model.addAttribute("chart", MetricsChart.of(report.over()));
-        Map<String, Map<String, String>> names = new java.util.HashMap<>();
-        names.put("department", keyed(departmentNames()));
-        names.put("person", keyed(memberNames()));
-        names.put(
+        Map<String, Map<String, String>> groups = new java.util.HashMap<>();
+        groups.put("department", keyed(names.departments()));
+        groups.put("person", keyed(names.members()));
+        groups.put(
                 "account",
                 keyed(accounts.accounts().stream().collect(Collectors.toMap(AccountView::id, AccountView::handle))));
-        model.addAttribute("names", names);
+        model.addAttribute("names", groups);
         return "inbox/metrics";
     }
 
@@ -204,19 +225,5 @@ class InboxController {
     private static Map<String, String> keyed(Map<Long, String> names) {
         return names.entrySet().stream()
                 .collect(Collectors.toMap(entry -> String.valueOf(entry.getKey()), Map.Entry::getValue));
-    }
-
-    private Map<Long, String> departmentNames() {
-        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-        return team.departments().stream()
-                .collect(Collectors.toMap(
-                        department -> department.id(),
-                        department -> department.messageKey() == null
-                                ? String.valueOf(department.name())
-                                : messages.getMessage(department.messageKey(), null, locale)));
-    }
-
-    private Map<Long, String> memberNames() {
-        return team.members().stream().collect(Collectors.toMap(MemberView::id, MemberView::name, (a, b) -> a));
     }
 }

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +24,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Every API endpoint against every role, and without credentials: the documented rules, no more, no less. */
 @ApplicationTest
@@ -30,6 +34,9 @@ class ApiAuthorizationTests {
 
     static final Set<Role> EVERYONE = Set.of(Role.values());
     static final Set<Role> ADMINS = Set.of(Role.ADMIN);
+    static final Set<Role> ADMINS_AND_LEADS = Set.of(Role.ADMIN, Role.LEAD);
+    static final Set<Role> INBOX = Set.of(Role.ADMIN, Role.LEAD, Role.MARKETER, Role.RESPONDER);
+    static final String AUTHZ = "authz ";
 
     /** An endpoint, a body that makes a valid request, and the roles it admits. */
     record Endpoint(String method, String path, String body, Set<Role> allowed) {
@@ -45,8 +52,14 @@ class ApiAuthorizationTests {
     @Autowired
     TeamManagement team;
 
+    @Autowired
+    JsonMapper json;
+
     final Map<Role, Credentials> members = new EnumMap<>(Role.class);
     long someMember;
+    long ruleToChange;
+    long ruleToDelete;
+    long savedReply;
 
     @BeforeAll
     void members() {
@@ -54,6 +67,52 @@ class ApiAuthorizationTests {
             members.put(role, TestMembers.create(team, role));
         }
         someMember = TestMembers.create(team, Role.VIEWER).id();
+        ruleToChange = created("/api/v1/inbox/rules", rule("change"));
+        ruleToDelete = created("/api/v1/inbox/rules", rule("delete"));
+        savedReply = created("/api/v1/inbox/saved-replies", savedReply("saved"));
+    }
+
+    /** Rules and saved replies are the whole workspace's: what this class added goes again. */
+    @AfterAll
+    void removeRulesAndSavedReplies() {
+        Api admin = Api.admin(port);
+        for (JsonNode rule :
+                json.readTree(admin.get("/api/v1/inbox/rules?all=true").body())) {
+            if (rule.get("name").asString().startsWith(AUTHZ)) {
+                admin.delete("/api/v1/inbox/rules/" + rule.get("id").asLong());
+            }
+        }
+        for (JsonNode reply :
+                json.readTree(admin.get("/api/v1/inbox/saved-replies").body())) {
+            if (reply.get("title").asString().startsWith(AUTHZ)) {
+                admin.delete("/api/v1/inbox/saved-replies/" + reply.get("id").asLong());
+            }
+        }
+    }
+
+    /** A rule that no message matches. */
+    String rule(String name) {
+        return """
+                {"name":"%s%s","keywords":["never-%s"],"departmentId":%d}""".formatted(
+                AUTHZ, name, UUID.randomUUID(), team.departments().get(0).id());
+    }
+
+    static String savedReply(String title) {
+        return """
+                {"title":"%s%s","text":"Thank you, {name}: %s","language":"en"}""".formatted(AUTHZ, title, UUID.randomUUID());
+    }
+
+    long created(String path, String body) {
+        var response = Api.admin(port).post(path, body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json.readTree(response.body()).get("id").asLong();
+    }
+
+    /** Every rule's id, in the current order. */
+    String ruleOrder() {
+        return json.readTree(Api.admin(port).get("/api/v1/inbox/rules?all=true").body()).findValues("id").stream()
+                .map(id -> String.valueOf(id.asLong()))
+                .collect(Collectors.joining(",", "[", "]"));
     }
 
     List<Endpoint> endpoints() {
@@ -91,6 +150,19 @@ class ApiAuthorizationTests {
                         "/api/v1/inbox/targets/" + team.departments().get(0).id(),
                         "{\"hours\":{\"aroundTheClock\":true}}",
                         ADMINS),
+                new Endpoint("GET", "/api/v1/inbox/rules?all=true", null, EVERYONE),
+                // The order names every rule: it goes before a rule is added or deleted.
+                new Endpoint("PUT", "/api/v1/inbox/rules/order", ruleOrder(), ADMINS),
+                new Endpoint("PUT", "/api/v1/inbox/rules/" + ruleToChange, rule("changed %s"), ADMINS),
+                new Endpoint("DELETE", "/api/v1/inbox/rules/" + ruleToDelete, null, ADMINS),
+                new Endpoint("POST", "/api/v1/inbox/rules", rule("new %s"), ADMINS),
+                new Endpoint("GET", "/api/v1/inbox/saved-replies", null, INBOX),
+                new Endpoint("GET", "/api/v1/inbox/saved-replies/" + savedReply, null, INBOX),
+                new Endpoint("POST", "/api/v1/inbox/saved-replies", savedReply("new %s"), ADMINS_AND_LEADS),
+                new Endpoint(
+                        "PUT", "/api/v1/inbox/saved-replies/" + savedReply, savedReply("changed %s"), ADMINS_AND_LEADS),
+                new Endpoint("GET", "/api/v1/inbox/saved-replies/personalisation", null, INBOX),
+                new Endpoint("PUT", "/api/v1/inbox/saved-replies/personalisation", "{\"required\":true}", ADMINS),
                 new Endpoint("GET", "/api/v1/inbox/metrics", null, EVERYONE),
                 new Endpoint("GET", "/api/v1/calendar", null, EVERYONE),
                 new Endpoint("GET", "/api/v1/content-mix", null, EVERYONE),
