@@ -91,6 +91,12 @@ class ApiAuthorizationTests {
                         "/api/v1/inbox/targets/" + team.departments().get(0).id(),
                         "{\"hours\":{\"aroundTheClock\":true}}",
                         ADMINS),
+                // The chat webhook: admins and the department's leads (these test members have none).
+                new Endpoint(
+                        "GET",
+                        "/api/v1/inbox/escalation/" + team.departments().get(0).id(),
+                        null,
+                        ADMINS),
                 new Endpoint("GET", "/api/v1/inbox/metrics", null, EVERYONE),
                 new Endpoint("GET", "/api/v1/calendar", null, EVERYONE),
                 new Endpoint("GET", "/api/v1/content-mix", null, EVERYONE),
