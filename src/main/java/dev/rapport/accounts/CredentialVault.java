@@ -33,7 +33,6 @@ public class CredentialVault {
     static final int MAX_ROTATION_DAYS = 3650;
     static final int DEFAULT_ROTATION_DAYS = 90;
     static final int REMINDER_DAYS = 14;
-    private static final String FINGERPRINT_KEY = "fingerprint";
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789-_.!";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -42,6 +41,7 @@ public class CredentialVault {
     private final AccountManagement accounts;
     private final TeamManagement team;
     private final MasterKeys keys;
+    private final VaultKeys vaultKeys;
     private final ApplicationEventPublisher events;
 
     CredentialVault(
@@ -50,12 +50,14 @@ public class CredentialVault {
             AccountManagement accounts,
             TeamManagement team,
             MasterKeys keys,
+            VaultKeys vaultKeys,
             ApplicationEventPublisher events) {
         this.secrets = secrets;
         this.access = access;
         this.accounts = accounts;
         this.team = team;
         this.keys = keys;
+        this.vaultKeys = vaultKeys;
         this.events = events;
     }
 
@@ -149,34 +151,8 @@ public class CredentialVault {
         return ref + "|account:" + accountId;
     }
 
-    /**
-     * Makes the fingerprint key at start-up, in a transaction of its own, so that two first stores
-     * cannot race to create it; a node that loses the race to another node reads the winner's.
-     */
-    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
-    void prepareFingerprintKey() {
-        try {
-            fingerprints();
-        } catch (org.springframework.dao.DataIntegrityViolationException createdByAnotherNode) {
-            // The other node's key is the one: fingerprints() reads it from now on.
-        }
-    }
-
-    /** The vault's fingerprint key, made on first use and kept wrapped by the master key. */
     private Fingerprints fingerprints() {
-        var stored = secrets.vaultKey(FINGERPRINT_KEY);
-        byte[] key;
-        if (stored.isPresent()) {
-            key = Envelope.unwrap(
-                    stored.get().wrappedKey(), keys.byId(stored.get().masterKeyId()));
-        } else {
-            key = MasterKeys.newMaterial();
-            secrets.insertVaultKey(
-                    FINGERPRINT_KEY,
-                    Envelope.wrap(key, keys.current()),
-                    keys.current().id());
-        }
+        byte[] key = vaultKeys.key(VaultKeys.FINGERPRINT);
         // Fingerprints keeps its own copy; this one is wiped.
         Fingerprints fingerprints = new Fingerprints(key);
         java.util.Arrays.fill(key, (byte) 0);

@@ -47,6 +47,14 @@ public record DepartmentTargets(long departmentId, Map<Priority, Duration> targe
         return BusinessTime.due(arrived, target(priority), hours);
     }
 
+    /**
+     * When a conversation still unanswered at {@code dueAt} goes to the department's leads: after a
+     * further half of its target, in business time.
+     */
+    public Instant leadsTold(Priority priority, Instant dueAt) {
+        return BusinessTime.due(dueAt, target(priority).dividedBy(2), hours);
+    }
+
     /** Waiting for us, not yet past its target, with less than a quarter of it left in business time. */
     public boolean dueSoon(ConversationView conversation, Instant now) {
         return conversation.state() == ConversationState.OPEN

@@ -73,4 +73,17 @@ public interface InboxEvents {
                     occurredAt);
         }
     }
+
+    /** A department's chat webhook was set or removed; the detail names the service and host, never the URL. */
+    record ChatWebhookChanged(
+            String actor,
+            long departmentId,
+            String detail,
+            @Nullable String source,
+            Instant occurredAt) implements Audited {
+        public AuditRecord auditRecord() {
+            return new AuditRecord(
+                    actor, "inbox.chat-webhook-changed", "department:" + departmentId, detail, source, occurredAt);
+        }
+    }
 }

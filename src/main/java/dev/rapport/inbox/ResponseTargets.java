@@ -56,6 +56,11 @@ public class ResponseTargets {
         return of(targets.all(), departmentId).due(priority, arrived);
     }
 
+    /** A department's targets and hours; a conversation without a department has the defaults. */
+    public DepartmentTargets of(@Nullable Long departmentId) {
+        return of(targets.all(), departmentId);
+    }
+
     /** The conversations of a list that are near their target, by id. */
     public Set<Long> dueSoon(List<ConversationView> list, Instant now) {
         Map<Long, DepartmentTargets> set = targets.all();
@@ -75,15 +80,20 @@ public class ResponseTargets {
                                 .equals(team.member(actor.memberId()).departmentId()));
     }
 
-    /** Sets a department's targets (a priority left out keeps its default) and business hours. */
-    @Transactional
-    public DepartmentTargets change(long departmentId, Map<Priority, Duration> targetsByPriority, BusinessHours hours) {
+    /** Refuses, with this message, a member who may not change the department's settings, or a department that is not. */
+    public void requireMayChange(long departmentId, String refusalKey) {
         if (!mayChange(departmentId)) {
-            throw Refusal.forbidden("inbox.targets-not-allowed");
+            throw Refusal.forbidden(refusalKey);
         }
         if (team.departments().stream().noneMatch(department -> department.id() == departmentId)) {
             throw Refusal.notFound("department.not-found", departmentId);
         }
+    }
+
+    /** Sets a department's targets (a priority left out keeps its default) and business hours. */
+    @Transactional
+    public DepartmentTargets change(long departmentId, Map<Priority, Duration> targetsByPriority, BusinessHours hours) {
+        requireMayChange(departmentId, "inbox.targets-not-allowed");
         DepartmentTargets changed = new DepartmentTargets(departmentId, targetsByPriority, hours);
         targets.save(changed);
         for (InboxRecords.Waiting waiting : conversations.waitingIn(departmentId)) {

@@ -61,7 +61,8 @@ public final class Envelope {
         return decrypt(master.key(), wrapped, "rapport-data-key:" + master.id());
     }
 
-    private static String encrypt(SecretKey key, byte[] plaintext, String context) {
+    /** Encrypts with a data key the caller holds; base64 of nonce + ciphertext, bound to {@code context}. */
+    public static String encrypt(SecretKey key, byte[] plaintext, String context) {
         try {
             byte[] nonce = new byte[NONCE];
             RANDOM.nextBytes(nonce);
@@ -79,7 +80,8 @@ public final class Envelope {
         }
     }
 
-    private static byte[] decrypt(SecretKey key, String sealed, String context) {
+    /** The plaintext of {@link #encrypt}; fails if a byte or the context changed. */
+    public static byte[] decrypt(SecretKey key, String sealed, String context) {
         try {
             byte[] bytes = Base64.getDecoder().decode(sealed);
             if (bytes.length <= NONCE) {

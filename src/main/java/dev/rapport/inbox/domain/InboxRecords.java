@@ -198,7 +198,7 @@ public class InboxRecords {
 
     /**
      * A new message of theirs in an existing conversation: it is our turn again, due at
-     * {@code dueAt} counted from {@code waitingSince}. The newest message sets sentiment and intent.
+     * {@code dueAt} counted from {@code waitingSince} (a new wait escalates afresh). The newest message sets sentiment and intent.
      */
     public void theirTurn(
             long conversationId,
@@ -211,7 +211,8 @@ public class InboxRecords {
         jdbc.sql("""
                         UPDATE conversation SET state = 'OPEN', last_item_at = CASE WHEN last_item_at < ? THEN ? ELSE last_item_at END,
                             waiting_since = ?, sentiment = ?, intent = ?, priority = ?, due_at = ?, done_reason = NULL,
-                            done_note = NULL, updated_at = ?
+                            done_note = NULL, updated_at = ?,
+                            escalation_level = CASE WHEN state = 'OPEN' THEN escalation_level ELSE 0 END
                         WHERE id = ?""")
                 .params(
                         utc(at),
@@ -241,7 +242,7 @@ public class InboxRecords {
     }
 
     /**
-     * Gives the conversation to a department and maybe a person.
+     * Gives the conversation to a department and maybe a person; escalation starts again for them.
      *
      * @param dueAt when it is due under that department's targets and hours; null when not waiting
      */
@@ -252,7 +253,8 @@ public class InboxRecords {
             String routedBy,
             @Nullable Instant dueAt) {
         jdbc.sql("""
-                        UPDATE conversation SET department_id = ?, assignee_id = ?, routed_by = ?, due_at = ?, updated_at = ?
+                        UPDATE conversation SET department_id = ?, assignee_id = ?, routed_by = ?, due_at = ?, updated_at = ?,
+                            escalation_level = 0
                         WHERE id = ?""")
                 .params(
                         departmentId,
@@ -485,7 +487,7 @@ public class InboxRecords {
         return utc(Instant.now());
     }
 
-    private static @Nullable String cut(@Nullable String value, int max) {
+    static @Nullable String cut(@Nullable String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

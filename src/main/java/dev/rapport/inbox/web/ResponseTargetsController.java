@@ -2,9 +2,11 @@ package dev.rapport.inbox.web;
 
 import dev.rapport.core.Refusal;
 import dev.rapport.inbox.BusinessHours;
+import dev.rapport.inbox.ChatWebhooks;
 import dev.rapport.inbox.DepartmentTargets;
 import dev.rapport.inbox.Priority;
 import dev.rapport.inbox.ResponseTargets;
+import dev.rapport.inbox.chat.ChatKind;
 import dev.rapport.team.DepartmentView;
 import dev.rapport.team.TeamManagement;
 import java.time.DateTimeException;
@@ -38,14 +40,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ResponseTargetsController {
 
     /** A department on the page: its targets and hours, and whether the member may change them. */
-    record Row(DepartmentView department, DepartmentTargets targets, boolean editable) {}
+    record Row(
+            DepartmentView department,
+            DepartmentTargets targets,
+            boolean editable,
+            ChatWebhooks.@Nullable View webhook) {}
 
     private final ResponseTargets targets;
     private final TeamManagement team;
+    private final ChatWebhooks webhooks;
     private final MessageSource messages;
 
-    ResponseTargetsController(ResponseTargets targets, TeamManagement team, MessageSource messages) {
+    ResponseTargetsController(
+            ResponseTargets targets, TeamManagement team, ChatWebhooks webhooks, MessageSource messages) {
         this.targets = targets;
+        this.webhooks = webhooks;
         this.team = team;
         this.messages = messages;
     }
@@ -57,10 +66,17 @@ class ResponseTargetsController {
         model.addAttribute(
                 "rows",
                 team.departments().stream()
-                        .map(department ->
-                                new Row(department, all.get(department.id()), targets.mayChange(department.id())))
+                        .map(department -> {
+                            boolean editable = targets.mayChange(department.id());
+                            return new Row(
+                                    department,
+                                    all.get(department.id()),
+                                    editable,
+                                    editable ? webhooks.view(department.id()) : null);
+                        })
                         .toList());
         model.addAttribute("priorities", Priority.values());
+        model.addAttribute("chatKinds", ChatKind.values());
         model.addAttribute("days", DayOfWeek.values());
         model.addAttribute(
                 "zones", ZoneId.getAvailableZoneIds().stream().sorted().toList());

@@ -163,6 +163,12 @@ class ApiAuthorizationTests {
                         "PUT", "/api/v1/inbox/saved-replies/" + savedReply, savedReply("changed %s"), ADMINS_AND_LEADS),
                 new Endpoint("GET", "/api/v1/inbox/saved-replies/personalisation", null, INBOX),
                 new Endpoint("PUT", "/api/v1/inbox/saved-replies/personalisation", "{\"required\":true}", ADMINS),
+                // The chat webhook: admins and the department's leads (these test members have none).
+                new Endpoint(
+                        "GET",
+                        "/api/v1/inbox/escalation/" + team.departments().get(0).id(),
+                        null,
+                        ADMINS),
                 new Endpoint("GET", "/api/v1/inbox/metrics", null, EVERYONE),
                 new Endpoint("GET", "/api/v1/calendar", null, EVERYONE),
                 new Endpoint("GET", "/api/v1/content-mix", null, EVERYONE),
