@@ -179,7 +179,7 @@ public class Calendar {
                     .map(date -> "(SELECT " + ENTRY_COLUMNS + " WHERE " + day(date, zone, params)
                             + scope.conditions(params) + " ORDER BY v.scheduled_at, v.id FETCH FIRST " + (perDay + 1)
                             + " ROWS ONLY)")
-                    .collect(Collectors.joining(" UNION ALL "));
+                    .collect(Collectors.collectingAndThen(Collectors.toList(), Calendar::unionAll));
             withCampaigns(jdbc.sql(sql)
                             .params(params)
                             .query((rs, row) -> entry(rs, scope))
@@ -187,6 +187,10 @@ public class Calendar {
                     .forEach(entry -> firsts.computeIfAbsent(
                                     entry.scheduledAt().atZone(zone).toLocalDate(), date -> new ArrayList<>())
                             .add(entry));
+            // A union promises no order: each day's first are put back in schedule order.
+            firsts.values()
+                    .forEach(day -> day.sort(Comparator.comparing(CalendarEntry::scheduledAt)
+                            .thenComparingLong(CalendarEntry::variantId)));
         }
         List<LocalDate> full = dates.stream()
                 .filter(date -> firsts.getOrDefault(date, List.of()).size() > perDay)
@@ -195,9 +199,9 @@ public class Calendar {
         if (!full.isEmpty()) {
             List<Object> params = new ArrayList<>();
             String sql = full.stream()
-                    .map(date -> "SELECT '" + date + "' AS on_day, COUNT(*) AS n FROM post_variant v WHERE "
-                            + day(date, zone, params) + scope.conditions(params))
-                    .collect(Collectors.joining(" UNION ALL "));
+                    .map(date -> "(SELECT '" + date + "' AS on_day, COUNT(*) AS n FROM post_variant v WHERE "
+                            + day(date, zone, params) + scope.conditions(params) + ")")
+                    .collect(Collectors.collectingAndThen(Collectors.toList(), Calendar::unionAll));
             jdbc.sql(sql)
                     .params(params)
                     .query((rs, row) -> counts.put(LocalDate.parse(rs.getString("on_day")), rs.getInt("n")))
@@ -307,6 +311,19 @@ public class Calendar {
                 .collect(Collectors.toMap(AccountView::id, Function.identity()));
         boolean everyAccount = shown.size() == visible.size() && accounts.seesEveryAccount();
         return new Scope(shown, everyAccount, filter);
+    }
+
+    /**
+     * The parenthesised statements as one, nested as a balanced tree: the embedded database
+     * materialises each UNION ALL's left side, so a chain of 42 would copy the first rows 42 times.
+     */
+    static String unionAll(List<String> statements) {
+        if (statements.size() == 1) {
+            return statements.get(0);
+        }
+        int half = statements.size() / 2;
+        return "(" + unionAll(statements.subList(0, half)) + " UNION ALL "
+                + unionAll(statements.subList(half, statements.size())) + ")";
     }
 
     private static String range(Instant from, Instant to, List<Object> params) {
