@@ -2,62 +2,22 @@ package dev.rapport.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rapport.accounts.AccountManagement;
-import dev.rapport.connectors.Connections;
-import dev.rapport.connectors.PublishOutcome;
-import dev.rapport.connectors.sandbox.SandboxConnector;
-import dev.rapport.connectors.spi.PublishRequest;
-import dev.rapport.team.Role;
-import dev.rapport.team.TeamManagement;
 import dev.rapport.testing.Api;
 import dev.rapport.testing.ApplicationTest;
-import dev.rapport.testing.TestAccounts;
-import dev.rapport.testing.TestMembers;
 import dev.rapport.testing.TestMembers.Credentials;
 import dev.rapport.testing.WebSession;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The team sees in numbers, and over time, whether it answers the people who write to it. */
 @ApplicationTest
-class InboxMetricsTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TeamManagement team;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    Connections connections;
-
-    @Autowired
-    SandboxConnector sandbox;
-
-    @Autowired
-    Ingestion ingestion;
-
-    @Autowired
-    AccountManagement accounts;
+class InboxMetricsTests extends InboxTestSupport {
 
     @Test
     void answeredMessagesCountInTheShareAndTheDaysChartAndThePageShowsThem() {
-        Credentials marketer = TestMembers.create(team, Role.MARKETER);
-        Credentials lead = TestMembers.create(team, Role.LEAD);
         Api.as(port, lead).post("/api/v1/policy/acknowledgement", "");
-        long account = TestAccounts.active(port, marketer, lead, "weibo");
-        TestAccounts.connectToSandbox(port, account, marketer);
-        PublishOutcome published = connections.publish(
-                account, PublishRequest.text(UUID.randomUUID().toString(), "Spring menu tasting on Saturday!"));
-        String post = published.receipt().remoteId();
         JsonNode before = metrics(lead);
 
         String marker = UUID.randomUUID().toString().substring(0, 6);
@@ -65,7 +25,7 @@ class InboxMetricsTests {
         sandbox.comment(post, "ann.reader", "And can I bring my dog? " + marker);
         sandbox.comment(post, "bo.reader", "Looks delicious " + marker);
         ingestion.poll(accounts.find(account).orElseThrow());
-        long ann = conversation(lead, "And can I bring my dog? " + marker);
+        long ann = id(lead, "And can I bring my dog? " + marker);
         var reply = Api.as(port, lead).post("/api/v1/conversations/" + ann + "/replies", """
                 {"text":"Yes to both: a vegan menu, and dogs are welcome on the terrace."}""");
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(201);
@@ -114,15 +74,5 @@ class InboxMetricsTests {
         var response = Api.as(port, as).get("/api/v1/inbox/metrics");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
-    }
-
-    long conversation(Credentials as, String lastText) {
-        for (JsonNode conversation :
-                json.readTree(Api.as(port, as).get("/api/v1/inbox?size=200").body())) {
-            if (conversation.get("lastText").asString().equals(lastText)) {
-                return conversation.get("id").asLong();
-            }
-        }
-        throw new AssertionError("no conversation ends with " + lastText);
     }
 }

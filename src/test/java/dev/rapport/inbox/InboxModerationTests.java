@@ -2,71 +2,30 @@ package dev.rapport.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rapport.accounts.AccountManagement;
-import dev.rapport.connectors.Connections;
-import dev.rapport.connectors.sandbox.SandboxConnector;
-import dev.rapport.connectors.spi.PublishRequest;
-import dev.rapport.team.Role;
-import dev.rapport.team.TeamManagement;
 import dev.rapport.testing.Api;
 import dev.rapport.testing.ApplicationTest;
-import dev.rapport.testing.TestAccounts;
-import dev.rapport.testing.TestMembers;
-import dev.rapport.testing.TestMembers.Credentials;
 import dev.rapport.testing.WebSession;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Spam and abuse are closed with a reason, and reported to the network and hidden where it allows. */
 @ApplicationTest
-class InboxModerationTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TeamManagement team;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    Connections connections;
-
-    @Autowired
-    SandboxConnector sandbox;
-
-    @Autowired
-    Ingestion ingestion;
-
-    @Autowired
-    AccountManagement accounts;
+class InboxModerationTests extends InboxTestSupport {
 
     @Test
     void spamIsReportedAndHiddenOnTheNetworkAndAuditedWhileOtherReasonsCannotBe() {
-        Credentials marketer = TestMembers.create(team, Role.MARKETER);
-        Credentials lead = TestMembers.create(team, Role.LEAD);
-        long account = TestAccounts.active(port, marketer, lead, "weibo");
-        TestAccounts.connectToSandbox(port, account, marketer);
-        String post = connections
-                .publish(account, PublishRequest.text(UUID.randomUUID().toString(), "Our spring menu is out"))
-                .receipt()
-                .remoteId();
         String marker = UUID.randomUUID().toString().substring(0, 6);
         String spam = "Buy 10k followers cheap!!! dm me " + marker;
         String comment = sandbox.comment(post, "cheap.followers", spam).remoteId();
         String thanks = "Thanks, looks great " + marker;
         sandbox.comment(post, "happy.reader", thanks);
         ingestion.poll(accounts.find(account).orElseThrow());
-        long spamConversation = conversation(lead, spam);
-        long thanksConversation = conversation(lead, thanks);
+        long spamConversation = id(lead, spam);
+        long thanksConversation = id(lead, thanks);
 
         var refused = Api.as(port, lead).post("/api/v1/conversations/" + thanksConversation + "/done", """
                 {"reason":"no-reply-needed","report":true}""");
@@ -96,15 +55,5 @@ class InboxModerationTests {
                     .satisfies(
                             entry -> assertThat(entry.get("detail").asString()).isEqualTo("spam reported hidden"));
         });
-    }
-
-    long conversation(Credentials as, String lastText) {
-        for (JsonNode conversation :
-                json.readTree(Api.as(port, as).get("/api/v1/inbox?size=200").body())) {
-            if (conversation.get("lastText").asString().equals(lastText)) {
-                return conversation.get("id").asLong();
-            }
-        }
-        throw new AssertionError("no conversation ends with " + lastText);
     }
 }

@@ -101,6 +101,11 @@ abstract class InboxTestSupport {
         throw new AssertionError("no conversation with " + text);
     }
 
+    /** The id of the conversation whose newest message is {@code text}. */
+    long id(Credentials as, String text) {
+        return conversationWith(as, text).get("id").asLong();
+    }
+
     static void assertRefused(HttpResponse<String> response, int status, String message) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.body()).contains(message);
