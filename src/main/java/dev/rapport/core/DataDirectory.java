@@ -34,9 +34,12 @@ public class DataDirectory implements EnvironmentPostProcessor {
      * The JDBC URL of the embedded database in a data directory. {@code WRITE_DELAY=0}: H2 keeps no
      * redo log, and by default writes committed changes to its file up to half a second later, so a
      * killed process lost its last commits — a publication recorded, then forgotten, and sent again.
-     * With no delay every commit is in the file when it returns.
+     * With no delay every commit is in the file when it returns. {@code LOCK_TIMEOUT=10000}: a
+     * transaction waits up to 10 s for a row another holds (H2's default is 2 s, which a busy
+     * machine exceeds when many audit entries queue for the chain's head), as PostgreSQL waits.
      */
     public static String embeddedUrl(String directory) {
-        return "jdbc:h2:file:" + resolve(directory) + "/rapport;MODE=PostgreSQL;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        return "jdbc:h2:file:" + resolve(directory)
+                + "/rapport;MODE=PostgreSQL;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
     }
 }
