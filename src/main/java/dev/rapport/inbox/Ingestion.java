@@ -15,7 +15,9 @@ import dev.rapport.inbox.classification.Classifier;
 import dev.rapport.inbox.classification.Evidence;
 import dev.rapport.inbox.domain.InboxRecords;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -105,20 +107,75 @@ public class Ingestion {
         return received;
     }
 
-    /** Takes interactions of an account (polled or pushed); returns how many were new. Idempotent. */
+    /**
+     * Takes interactions of an account (polled or pushed); returns how many were new. Idempotent.
+     * A page is taken in one transaction, with the team, the routing rules and the targets read
+     * once. If that fails (a deadlock with a webhook delivering the same people, one interaction
+     * the database refuses), each interaction is taken in a transaction of its own, so the others
+     * are not held back; the first failure is then thrown, so that a poll does not move its cursor
+     * past an interaction that was not taken.
+     */
     public int ingest(AccountView account, List<InboundItem> items) {
+        if (items.isEmpty()) {
+            return 0;
+        }
+        try {
+            Integer received = transactions.execute(status -> {
+                Page page = new Page();
+                int fresh = 0;
+                for (InboundItem item : items) {
+                    if (ingest(account, item, page)) {
+                        fresh++;
+                    }
+                }
+                return fresh;
+            });
+            return received == null ? 0 : received;
+        } catch (RuntimeException pageFailed) {
+            log.info(
+                    "Inbox: a page of {} interactions of account {} failed ({}); taking them one by one",
+                    items.size(),
+                    account.id(),
+                    pageFailed.getClass().getSimpleName());
+            return oneByOne(account, items);
+        }
+    }
+
+    private int oneByOne(AccountView account, List<InboundItem> items) {
         int received = 0;
+        RuntimeException first = null;
         for (InboundItem item : items) {
-            Boolean fresh = transactions.execute(status -> ingest(account, item));
-            if (Boolean.TRUE.equals(fresh)) {
-                received++;
+            try {
+                if (Boolean.TRUE.equals(transactions.execute(status -> ingest(account, item, new Page())))) {
+                    received++;
+                }
+            } catch (RuntimeException failure) {
+                log.warn(
+                        "Inbox: interaction {} of account {} could not be taken",
+                        item.remoteId(),
+                        account.id(),
+                        failure);
+                if (first == null) {
+                    first = failure;
+                }
             }
+        }
+        if (first != null) {
+            throw first;
         }
         return received;
     }
 
-    private boolean ingest(AccountView account, InboundItem item) {
-        long contact = records.contact(account.network(), item.author(), item.at());
+    /** What one transaction reads once for all its interactions. */
+    private final class Page {
+        final Routing.Batch routing = Ingestion.this.routing.batch();
+        final ResponseTargets.DueTimes due = targets.dueTimes();
+        final Map<String, Long> contacts = new HashMap<>();
+    }
+
+    private boolean ingest(AccountView account, InboundItem item, Page page) {
+        long contact = page.contacts.computeIfAbsent(
+                item.author().remoteId(), author -> records.contact(account.network(), item.author(), item.at()));
         if (!records.firstDelivery(account.id(), item.remoteId(), item.kind(), contact, item.at())) {
             return false;
         }
@@ -145,7 +202,7 @@ public class Ingestion {
                     priority,
                     item.at(),
                     since,
-                    targets.due(waiting.departmentId(), priority, since));
+                    page.due.due(waiting.departmentId(), priority, since));
         } else {
             conversation = records.openConversation(
                     account.id(),
@@ -158,7 +215,7 @@ public class Ingestion {
                     classification.intent(),
                     priority,
                     item.at());
-            Routing.Decision decision = routing.route(new RoutingRule.Subject(
+            Routing.Decision decision = page.routing.route(new RoutingRule.Subject(
                     classification.intent(),
                     classification.sentiment(),
                     account.network(),
@@ -171,7 +228,7 @@ public class Ingestion {
                     decision.departmentId(),
                     decision.assigneeId(),
                     decision.rule(),
-                    targets.due(decision.departmentId(), priority, item.at()));
+                    page.due.due(decision.departmentId(), priority, item.at()));
         }
         records.insertItem(
                 conversation,

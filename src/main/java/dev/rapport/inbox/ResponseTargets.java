@@ -53,7 +53,19 @@ public class ResponseTargets {
      * without a department has the defaults.
      */
     public Instant due(@Nullable Long departmentId, Priority priority, Instant arrived) {
-        return of(targets.all(), departmentId).due(priority, arrived);
+        return dueTimes().due(departmentId, priority, arrived);
+    }
+
+    /** Due times by the targets and hours as they are now: for many at once (a page of interactions). */
+    public DueTimes dueTimes() {
+        Map<Long, DepartmentTargets> set = targets.all();
+        return (departmentId, priority, arrived) -> of(set, departmentId).due(priority, arrived);
+    }
+
+    /** When a message of a priority that arrived then is due in a department. */
+    @FunctionalInterface
+    public interface DueTimes {
+        Instant due(@Nullable Long departmentId, Priority priority, Instant arrived);
     }
 
     /** A department's targets and hours; a conversation without a department has the defaults. */

@@ -8,8 +8,12 @@ import dev.rapport.team.Role;
 import dev.rapport.team.TeamManagement;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -59,18 +63,99 @@ public class Routing {
     }
 
     public Decision route(RoutingRule.Subject subject) {
-        Cached current = current();
-        for (RoutingRule rule : current.rules()) {
-            if (rule.matches(subject)) {
-                Long assignee =
-                        rule.assigneeId() != null ? rule.assigneeId() : member(rule.departmentId(), rule.strategy());
-                return new Decision(rule.departmentId(), assignee, rule.name());
-            }
+        return batch().route(subject);
+    }
+
+    /** Routes several conversations in a row (a page of interactions), reading the team and its load once. */
+    public Batch batch() {
+        return new Batch(current());
+    }
+
+    /**
+     * Routing of a page: the rules, the members and their open conversations are read on first
+     * need and then counted in memory as conversations are given out, so that least-loaded and
+     * round-robin spread a page as they would spread the conversations one by one.
+     */
+    public final class Batch {
+
+        private final Cached current;
+        private @Nullable Map<Long, List<Long>> membersByDepartment;
+        /** Least-loaded: open conversations per member. */
+        private final Map<Long, Long> load = new HashMap<>();
+        /** Round-robin, per department: the newest conversation given to each member. */
+        private final Map<Long, Map<Long, Long>> lastGiven = new HashMap<>();
+        /** Turns given out in this batch come after every conversation already given. */
+        private long turn = Long.MAX_VALUE / 2;
+
+        private Batch(Cached current) {
+            this.current = current;
         }
-        return new Decision(
-                current.marketing(),
-                member(current.marketing(), RoutingRule.Strategy.LEAST_LOADED),
-                "default → marketing");
+
+        public Decision route(RoutingRule.Subject subject) {
+            for (RoutingRule rule : current.rules()) {
+                if (rule.matches(subject)) {
+                    Long assignee = rule.assigneeId() != null
+                            ? given(rule.departmentId(), rule.assigneeId())
+                            : member(rule.departmentId(), rule.strategy());
+                    return new Decision(rule.departmentId(), assignee, rule.name());
+                }
+            }
+            return new Decision(
+                    current.marketing(),
+                    member(current.marketing(), RoutingRule.Strategy.LEAST_LOADED),
+                    "default → marketing");
+        }
+
+        /** Someone of the department who answers conversations, by the strategy; null if there is no one. */
+        private @Nullable Long member(long departmentId, RoutingRule.Strategy strategy) {
+            List<Long> members = members(departmentId);
+            if (members.isEmpty()) {
+                return null;
+            }
+            Map<Long, Long> order =
+                    strategy == RoutingRule.Strategy.LEAST_LOADED ? load(members) : lastGiven(departmentId, members);
+            long chosen = members.stream()
+                    .min(Comparator.comparingLong((Long member) -> order.getOrDefault(member, 0L))
+                            .thenComparingLong(member -> member))
+                    .orElseThrow();
+            return given(departmentId, chosen);
+        }
+
+        private Long given(long departmentId, long member) {
+            load.computeIfPresent(member, (id, open) -> open + 1);
+            Map<Long, Long> last = lastGiven.get(departmentId);
+            if (last != null) {
+                last.put(member, ++turn);
+            }
+            return member;
+        }
+
+        private List<Long> members(long departmentId) {
+            if (membersByDepartment == null) {
+                membersByDepartment = team.members().stream()
+                        .filter(member -> member.active() && member.departmentId() != null)
+                        .filter(member -> member.role() == Role.RESPONDER
+                                || member.role() == Role.MARKETER
+                                || member.role() == Role.LEAD)
+                        .collect(Collectors.groupingBy(
+                                member -> Objects.requireNonNull(member.departmentId()),
+                                Collectors.mapping(MemberView::id, Collectors.toList())));
+            }
+            return membersByDepartment.getOrDefault(departmentId, List.of());
+        }
+
+        private Map<Long, Long> load(List<Long> members) {
+            if (!load.keySet().containsAll(members)) {
+                Map<Long, Long> open = records.openLoads(members);
+                members.forEach(member -> load.putIfAbsent(member, open.getOrDefault(member, 0L)));
+            }
+            return load;
+        }
+
+        private Map<Long, Long> lastGiven(long departmentId, List<Long> members) {
+            return lastGiven.computeIfAbsent(
+                    departmentId, department -> new HashMap<>(records.lastAssigned(members, department)));
+        }
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -96,25 +181,5 @@ public class Routing {
             }
         }
         return current;
-    }
-
-    /** Someone of the department who answers conversations, by the strategy; null if there is no one. */
-    @Nullable
-    Long member(long departmentId, RoutingRule.Strategy strategy) {
-        List<MemberView> members = team.members().stream()
-                .filter(member -> member.active() && Long.valueOf(departmentId).equals(member.departmentId()))
-                .filter(member ->
-                        member.role() == Role.RESPONDER || member.role() == Role.MARKETER || member.role() == Role.LEAD)
-                .toList();
-        if (members.isEmpty()) {
-            return null;
-        }
-        Comparator<MemberView> order = strategy == RoutingRule.Strategy.LEAST_LOADED
-                ? Comparator.comparingLong((MemberView member) -> records.openLoad(member.id()))
-                : Comparator.comparingLong((MemberView member) -> records.lastAssigned(member.id(), departmentId));
-        return members.stream()
-                .min(order.thenComparingLong(MemberView::id))
-                .orElseThrow()
-                .id();
     }
 }

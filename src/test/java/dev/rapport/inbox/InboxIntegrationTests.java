@@ -1,6 +1,7 @@
 package dev.rapport.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.connectors.spi.InboundItem;
 import dev.rapport.team.Role;
@@ -132,6 +133,29 @@ class InboxIntegrationTests extends InboxTestSupport {
                 .doesNotContain("\u0000");
         assertThat(details.at("/conversation/contact/likes").asInt()).isEqualTo(1);
         assertThat(details.at("/conversation/contact/messages").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void anInteractionTheDatabaseRefusesDoesNotHoldBackTheRestOfItsPage() {
+        var accountView = accounts.find(account).orElseThrow();
+        List<InboundItem> page = new java.util.ArrayList<>();
+        for (String id : List.of("first-", "x".repeat(400) + "-", "last-")) {
+            page.add(new InboundItem(
+                    id + UUID.randomUUID(),
+                    InboundItem.Kind.COMMENT,
+                    new InboundItem.Author("did:example:" + UUID.randomUUID(), "asker", null),
+                    "Is there a student discount?",
+                    post,
+                    post,
+                    null,
+                    "en",
+                    Instant.now()));
+        }
+        // The network id longer than any network uses is refused; the poll that brought it fails
+        // (and keeps its cursor), but the two others are in.
+        assertThatThrownBy(() -> ingestion.ingest(accountView, page)).isInstanceOf(RuntimeException.class);
+        assertThat(ingestion.ingest(accountView, List.of(page.get(0), page.get(2))))
+                .isZero();
     }
 
     @Test

@@ -34,6 +34,9 @@ class RoutingRulesIntegrationTests extends InboxTestSupport {
     @Autowired
     AuditLog audit;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     /** A word in every test message, so that a rule catches only this test's conversations. */
     String token;
 
@@ -141,6 +144,88 @@ class RoutingRulesIntegrationTests extends InboxTestSupport {
                                 "inbox.rule-reordered",
                                 "inbox.rule-changed",
                                 "inbox.rule-deleted"));
+    }
+
+    /** One page of questions from different people, all caught by this test's rule. */
+    void ingestPage(int questions) {
+        List<InboundItem> page = new ArrayList<>();
+        for (int i = 0; i < questions; i++) {
+            page.add(new InboundItem(
+                    "c-" + UUID.randomUUID(),
+                    InboundItem.Kind.COMMENT,
+                    new InboundItem.Author("did:" + UUID.randomUUID(), "asker-" + i, null),
+                    "Where is my parcel? " + token + " " + i,
+                    post,
+                    post,
+                    null,
+                    null,
+                    Instant.now()));
+        }
+        assertThat(ingestion.ingest(accounts.find(account).orElseThrow(), page)).isEqualTo(questions);
+    }
+
+    /** Open conversations per member of a department. */
+    Map<Long, Integer> spread(long departmentId) {
+        Map<Long, Integer> spread = new java.util.TreeMap<>();
+        jdbc.sql(
+                        "SELECT assignee_id, COUNT(*) FROM conversation WHERE department_id = ? AND state = 'OPEN' GROUP BY assignee_id")
+                .param(departmentId)
+                .query(rs -> {
+                    spread.put(rs.getLong(1), rs.getInt(2));
+                });
+        return spread;
+    }
+
+    @Test
+    void aPageOfNewConversationsIsSpreadOverTheDepartmentInTurnOrByLoad() {
+        var created = Api.admin(port).post("/api/v1/departments", "{\"name\":\"Deliveries " + token + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long deliveries = json.readTree(created.body()).get("id").asLong();
+        List<Long> members = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Credentials member = TestMembers.create(team, Role.RESPONDER);
+            Api.admin(port).patch("/api/v1/members/" + member.id(), "{\"departmentId\":" + deliveries + "}");
+            members.add(member.id());
+        }
+        var rule = Api.admin(port).post("/api/v1/inbox/rules", rule("Parcels " + token, deliveries, ""));
+        assertThat(rule.statusCode()).as(rule.body()).isEqualTo(201);
+        long ruleId = json.readTree(rule.body()).get("id").asLong();
+        List<Long> first = new ArrayList<>(order());
+        first.remove(ruleId);
+        first.add(0, ruleId);
+        assertThat(Api.admin(port)
+                        .put("/api/v1/inbox/rules/order", first.toString())
+                        .statusCode())
+                .isEqualTo(200);
+        try {
+            // In turn: six conversations in one page, two each.
+            ingestPage(6);
+            assertThat(spread(deliveries))
+                    .containsOnlyKeys(members)
+                    .allSatisfy((member, open) -> assertThat(open).isEqualTo(2));
+            // By load: one member already has three more, so the next four go to the other two.
+            var byLoad = Api.admin(port)
+                    .put(
+                            "/api/v1/inbox/rules/" + ruleId,
+                            rule("Parcels " + token, deliveries, "").replace("ROUND_ROBIN", "LEAST_LOADED"));
+            assertThat(byLoad.statusCode()).as(byLoad.body()).isEqualTo(200);
+            jdbc.sql(
+                            "UPDATE conversation SET assignee_id = ? WHERE id IN (SELECT id FROM conversation WHERE department_id = ? AND assignee_id = ? FETCH FIRST 1 ROWS ONLY)")
+                    .params(members.get(0), deliveries, members.get(1))
+                    .update();
+            jdbc.sql(
+                            "UPDATE conversation SET assignee_id = ? WHERE id IN (SELECT id FROM conversation WHERE department_id = ? AND assignee_id = ? FETCH FIRST 1 ROWS ONLY)")
+                    .params(members.get(0), deliveries, members.get(2))
+                    .update();
+            // Now 4, 1, 1: four more make it 4, 3, 3.
+            ingestPage(4);
+            assertThat(spread(deliveries))
+                    .containsEntry(members.get(0), 4)
+                    .containsEntry(members.get(1), 3)
+                    .containsEntry(members.get(2), 3);
+        } finally {
+            Api.admin(port).delete("/api/v1/inbox/rules/" + ruleId);
+        }
     }
 
     @Test

@@ -14,7 +14,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -310,7 +313,7 @@ public class InboxRecords {
                 return List.of();
             }
             sql.append(" AND c.account_id IN (")
-                    .append(String.join(", ", java.util.Collections.nCopies(accountIds.size(), "?")))
+                    .append(placeholders(accountIds.size()))
                     .append(")");
             params.addAll(accountIds);
         }
@@ -381,20 +384,40 @@ public class InboxRecords {
                 .list();
     }
 
-    /** Open conversations per member of a department: for least-loaded assignment. */
-    public long openLoad(long memberId) {
-        return jdbc.sql("SELECT COUNT(*) FROM conversation WHERE assignee_id = ? AND state = 'OPEN'")
-                .param(memberId)
-                .query(Long.class)
-                .single();
+    /** Open conversations of each member (those with none are left out): for least-loaded assignment. */
+    public Map<Long, Long> openLoads(Collection<Long> memberIds) {
+        if (memberIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> load = new HashMap<>();
+        jdbc.sql("SELECT assignee_id, COUNT(*) FROM conversation WHERE state = 'OPEN' AND assignee_id IN ("
+                        + placeholders(memberIds.size()) + ") GROUP BY assignee_id")
+                .params(List.copyOf(memberIds))
+                .query(rs -> {
+                    load.put(rs.getLong(1), rs.getLong(2));
+                });
+        return load;
     }
 
-    /** The newest conversation assigned to a member (0 if none): for round-robin assignment. */
-    public long lastAssigned(long memberId, long departmentId) {
-        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM conversation WHERE assignee_id = ? AND department_id = ?")
-                .params(memberId, departmentId)
-                .query(Long.class)
-                .single();
+    /** The newest conversation of the department given to each member (those never given one are left out): for round-robin. */
+    public Map<Long, Long> lastAssigned(Collection<Long> memberIds, long departmentId) {
+        if (memberIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> last = new HashMap<>();
+        List<Object> params = new ArrayList<>(memberIds);
+        params.add(departmentId);
+        jdbc.sql("SELECT assignee_id, MAX(id) FROM conversation WHERE assignee_id IN (" + placeholders(memberIds.size())
+                        + ") AND department_id = ? GROUP BY assignee_id")
+                .params(params)
+                .query(rs -> {
+                    last.put(rs.getLong(1), rs.getLong(2));
+                });
+        return last;
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
     public Optional<String> cursor(long accountId) {
