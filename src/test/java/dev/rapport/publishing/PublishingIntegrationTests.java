@@ -7,6 +7,7 @@ import dev.rapport.team.Role;
 import dev.rapport.team.TeamManagement;
 import dev.rapport.testing.Api;
 import dev.rapport.testing.ApplicationTest;
+import dev.rapport.testing.ListenerThreads;
 import dev.rapport.testing.TestAccounts;
 import dev.rapport.testing.TestMembers;
 import dev.rapport.testing.TestMembers.Credentials;
@@ -96,11 +97,12 @@ class PublishingIntegrationTests {
             assertThat(variant.at("/variant/attempts").asInt()).isEqualTo(1);
         }
         // Published once each: one audit entry per variant, written asynchronously after the commit
-        // (behind whatever the earlier tests left in the event queue).
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode audit = json.readTree(Api.admin(port)
-                    .get("/api/v1/audit?action=post.published&size=500")
-                    .body());
+        // (behind whatever the earlier tests left in the event queue; if it never comes, the
+        // failure shows what the listener threads were doing).
+        ListenerThreads.awaitOrDump(Duration.ofMinutes(3), () -> {
+            var response = Api.admin(port).get("/api/v1/audit?action=post.published&size=500");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode audit = json.readTree(response.body());
             List<String> targets = audit.findValuesAsString("target");
             for (JsonNode variant : published.get("variants")) {
                 String target = "variant:" + variant.at("/variant/id").asLong();
