@@ -317,7 +317,7 @@ public class InboxRecords {
                     .append(")");
             params.addAll(accountIds);
         }
-        sql.append(" ORDER BY CASE WHEN c.due_at IS NULL THEN 1 ELSE 0 END, c.due_at, c.last_item_at DESC, c.id DESC");
+        sql.append(" ORDER BY c.due_at NULLS LAST, c.last_item_at DESC, c.id DESC"); // conversation_queue_idx
         sql.append(" OFFSET ? ROWS FETCH FIRST ? ROWS ONLY");
         params.add(offset);
         params.add(limit);
