@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The inbox benchmarks of issue 7: ingest, classify and route 100,000 interactions (target: 5,000/s
+# on 2 cores, H2 and PostgreSQL), then the inbox page with them open (target: p95 under 100 ms).
+#
+#   bash bench/inbox/run.sh                         # H2 (fresh data directory), 100,000 interactions, 1 thread
+#   bash bench/inbox/run.sh --threads=2             # two accounts' pages at a time
+#   bash bench/inbox/run.sh --postgres              # PostgreSQL: a private cluster on port 55443
+#   bash bench/inbox/run.sh --items=5000 --requests=30          # a short run
+#   bash bench/inbox/run.sh --keep                  # keep the H2 data directory, then:
+#   bash bench/inbox/run.sh --reuse=/tmp/rapport-inbox-bench-XXXX --scenarios=page
+#
+# Options of IngestionBenchmark: --items=100000 --accounts=20 --threads=1 --page-size=100
+# --responders=2 (per department) --warmup=2000 --requests=200 --page-warmup=20
+# --scenarios=ingest,page --seed=2026 --reuse=DIR --keep.
+#
+# Builds the application if target/classes is missing (or REBUILD=1), compiles IngestionBenchmark
+# against target/classes and the runtime classpath, and runs it: it starts the application in its
+# own JVM (in-process, like bench/connectors). JAVA_OPTS (default -Xmx2g) goes to that JVM.
+# Exit code 1 when the database does not reconcile with the interactions sent.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+bench="$root/bench/inbox"
+out="$bench/target"
+cd "$root"
+
+if [[ ! -d target/classes || "${REBUILD:-0}" == "1" ]]; then
+    echo "building the application (mvn -q -DskipTests package)..."
+    mvn -q -DskipTests package
+fi
+mkdir -p "$out/classes"
+if [[ ! -f "$out/classpath.txt" || pom.xml -nt "$out/classpath.txt" ]]; then
+    mvn -q dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$out/classpath.txt"
+fi
+classpath="$root/target/classes:$(cat "$out/classpath.txt")"
+javac -nowarn -d "$out/classes" -cp "$classpath" "$bench/src/dev/rapport/inbox/IngestionBenchmark.java"
+
+args=()
+postgres=0
+for arg in "$@"; do
+    if [[ "$arg" == "--postgres" ]]; then postgres=1; else args+=("$arg"); fi
+done
+
+echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM, load $(cut -d' ' -f1-3 /proc/loadavg)"
+java -version 2>&1 | head -1
+echo "command: bash bench/inbox/run.sh $*"
+
+if [[ $postgres == 1 ]]; then
+    pg_port=${PG_PORT:-55443}
+    pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+    pg_dir=$(mktemp -d /tmp/rapport-inbox-bench-pg.XXXXXX)
+    if [[ $(id -u) == 0 ]]; then
+        chown postgres "$pg_dir"
+        as_pg() { su postgres -s /bin/bash -c "$*"; }
+    else
+        as_pg() { bash -c "$*"; }
+    fi
+    as_pg "$pg_bin/initdb -D $pg_dir/data -U postgres --auth=trust -E UTF8 >/dev/null"
+    as_pg "$pg_bin/pg_ctl -D $pg_dir/data -l $pg_dir/log -w start -o '-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir'" >/dev/null
+    trap 'as_pg "$pg_bin/pg_ctl -D $pg_dir/data -m fast stop" >/dev/null 2>&1 || true; rm -rf "$pg_dir"' EXIT
+    as_pg "$pg_bin/psql -h 127.0.0.1 -p $pg_port -U postgres -qc \"CREATE ROLE rapport LOGIN PASSWORD 'rapport-bench'\""
+    as_pg "$pg_bin/psql -h 127.0.0.1 -p $pg_port -U postgres -qc \"CREATE DATABASE rapport OWNER rapport\""
+    echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on port $pg_port (fsync on, defaults)"
+    args=("--postgres-url=jdbc:postgresql://127.0.0.1:$pg_port/rapport" "--postgres-password=rapport-bench" ${args[@]+"${args[@]}"})
+fi
+
+# shellcheck disable=SC2086
+java ${JAVA_OPTS:--Xmx2g} -cp "$out/classes:$classpath" dev.rapport.inbox.IngestionBenchmark \
+    --corpus="$root/src/test/resources/inbox/labelled.tsv" ${args[@]+"${args[@]}"}
