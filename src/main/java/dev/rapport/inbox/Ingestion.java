@@ -189,22 +189,18 @@ public class Ingestion {
         boolean direct = item.kind() == InboundItem.Kind.DIRECT_MESSAGE;
         String thread = (direct ? "dm:" : "post:" + (item.subjectId() == null ? "-" : item.subjectId()) + ":")
                 + item.author().remoteId();
-        Optional<Long> existing = records.conversationId(account.id(), thread);
-        long conversation;
-        if (existing.isPresent()) {
-            conversation = existing.get();
-            InboxRecords.Waiting waiting = records.waiting(conversation);
-            Instant since = waiting.clockStart(item.at());
-            records.theirTurn(
-                    conversation,
-                    classification.sentiment(),
+        Optional<InboxRecords.Waiting> existing = records.thread(account.id(), thread);
+        Optional<Long> opened = Optional.empty();
+        if (existing.isEmpty()) {
+            Routing.Decision decision = page.routing.route(new RoutingRule.Subject(
                     classification.intent(),
-                    priority,
-                    item.at(),
-                    since,
-                    page.due.due(waiting.departmentId(), priority, since));
-        } else {
-            conversation = records.openConversation(
+                    classification.sentiment(),
+                    account.network(),
+                    account.id(),
+                    text,
+                    classification.language(),
+                    item.author().handle()));
+            opened = records.openConversation(
                     account.id(),
                     account.network(),
                     thread,
@@ -214,21 +210,31 @@ public class Ingestion {
                     classification.sentiment(),
                     classification.intent(),
                     priority,
-                    item.at());
-            Routing.Decision decision = page.routing.route(new RoutingRule.Subject(
-                    classification.intent(),
-                    classification.sentiment(),
-                    account.network(),
-                    account.id(),
-                    text,
-                    classification.language(),
-                    item.author().handle()));
-            records.assign(
+                    item.at(),
+                    new InboxRecords.Owner(
+                            decision.departmentId(),
+                            decision.assigneeId(),
+                            decision.rule(),
+                            page.due.due(decision.departmentId(), priority, item.at())));
+            if (opened.isEmpty()) { // another delivery opened it a moment ago
+                existing = records.thread(account.id(), thread);
+            }
+        }
+        long conversation;
+        if (opened.isPresent()) {
+            conversation = opened.get();
+        } else {
+            InboxRecords.Waiting waiting = existing.orElseThrow();
+            conversation = waiting.conversationId();
+            Instant since = waiting.clockStart(item.at());
+            records.theirTurn(
                     conversation,
-                    decision.departmentId(),
-                    decision.assigneeId(),
-                    decision.rule(),
-                    page.due.due(decision.departmentId(), priority, item.at()));
+                    classification.sentiment(),
+                    classification.intent(),
+                    priority,
+                    item.at(),
+                    since,
+                    page.due.due(waiting.departmentId(), priority, since));
         }
         records.insertItem(
                 conversation,

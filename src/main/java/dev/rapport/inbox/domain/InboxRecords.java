@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -86,18 +87,24 @@ public class InboxRecords {
                 .update();
     }
 
-    public Optional<Long> conversationId(long accountId, String threadKey) {
-        return jdbc.sql("SELECT id FROM conversation WHERE account_id = ? AND thread_key = ?")
+    /** The conversation of a thread of an account, if there is one. */
+    public Optional<Waiting> thread(long accountId, String threadKey) {
+        return jdbc.sql("""
+                        SELECT id, department_id, priority, waiting_since FROM conversation
+                        WHERE account_id = ? AND thread_key = ?""")
                 .params(accountId, threadKey)
-                .query(Long.class)
+                .query(InboxRecords::waiting)
                 .optional();
     }
 
+    /** Who a new conversation goes to, and when it is due there. */
+    public record Owner(long departmentId, @Nullable Long assigneeId, String routedBy, Instant dueAt) {}
+
     /**
-     * A new conversation, or the one another delivery made at the same moment. It is due once it
-     * is {@linkplain #assign assigned}: the department's targets and hours decide when.
+     * A new conversation, routed: its department, person and due time are in the same row from
+     * the start. Empty when another delivery made it at the same moment (then that one counts).
      */
-    public long openConversation(
+    public Optional<Long> openConversation(
             long accountId,
             String network,
             String threadKey,
@@ -107,11 +114,14 @@ public class InboxRecords {
             Sentiment sentiment,
             Intent intent,
             Priority priority,
-            Instant at) {
-        jdbc.sql("""
+            Instant at,
+            Owner owner) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        int inserted = jdbc.sql("""
                         INSERT INTO conversation (account_id, network, thread_key, kind, contact_id, subject_id, state,
-                            sentiment, intent, priority, first_item_at, last_item_at, waiting_since, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                            sentiment, intent, priority, first_item_at, last_item_at, waiting_since, updated_at,
+                            department_id, assignee_id, routed_by, due_at)
+                        VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                 .params(
                         accountId,
                         network,
@@ -125,9 +135,20 @@ public class InboxRecords {
                         utc(at),
                         utc(at),
                         utc(at),
-                        now())
-                .update();
-        return conversationId(accountId, threadKey).orElseThrow();
+                        now(),
+                        owner.departmentId(),
+                        owner.assigneeId(),
+                        cut(owner.routedBy(), 200),
+                        utc(owner.dueAt()))
+                .update(key, "id");
+        if (inserted == 0) {
+            return Optional.empty();
+        }
+        Number id = key.getKey();
+        return Optional.of(
+                id != null
+                        ? id.longValue()
+                        : thread(accountId, threadKey).orElseThrow().conversationId());
     }
 
     public void insertItem(
