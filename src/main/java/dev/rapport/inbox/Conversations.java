@@ -166,7 +166,7 @@ public class Conversations {
             throw Refusal.unavailable("inbox.reply-failed", reason, outcome.message() == null ? "" : outcome.message());
         }
         Instant at = outcome.receipt().publishedAt();
-        records.insertItem(
+        records.insertItem(new InboxRecords.Message(
                 id,
                 conversation.accountId(),
                 outcome.receipt().remoteId(),
@@ -180,7 +180,7 @@ public class Conversations {
                 null,
                 null,
                 actor.memberId(),
-                at);
+                at));
         records.ourTurn(id, at);
         events.publishEvent(new InboxEvents.Replied(
                 actor.email(), id, outcome.receipt().remoteId(), actor.source(), Instant.now()));

@@ -15,6 +15,7 @@ import dev.rapport.inbox.classification.Classifier;
 import dev.rapport.inbox.classification.Evidence;
 import dev.rapport.inbox.domain.InboxRecords;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,16 +121,7 @@ public class Ingestion {
             return 0;
         }
         try {
-            Integer received = transactions.execute(status -> {
-                Page page = new Page();
-                int fresh = 0;
-                for (InboundItem item : items) {
-                    if (ingest(account, item, page)) {
-                        fresh++;
-                    }
-                }
-                return fresh;
-            });
+            Integer received = transactions.execute(status -> ingestPage(account, items));
             return received == null ? 0 : received;
         } catch (RuntimeException pageFailed) {
             log.info(
@@ -146,9 +138,8 @@ public class Ingestion {
         RuntimeException first = null;
         for (InboundItem item : items) {
             try {
-                if (Boolean.TRUE.equals(transactions.execute(status -> ingest(account, item, new Page())))) {
-                    received++;
-                }
+                Integer fresh = transactions.execute(status -> ingestPage(account, List.of(item)));
+                received += fresh == null ? 0 : fresh;
             } catch (RuntimeException failure) {
                 log.warn(
                         "Inbox: interaction {} of account {} could not be taken",
@@ -166,92 +157,131 @@ public class Ingestion {
         return received;
     }
 
-    /** What one transaction reads once for all its interactions. */
-    private final class Page {
-        final Routing.Batch routing = Ingestion.this.routing.batch();
-        final ResponseTargets.DueTimes due = targets.dueTimes();
-        final Map<String, Long> contacts = new HashMap<>();
-    }
-
-    private boolean ingest(AccountView account, InboundItem item, Page page) {
-        long contact = page.contacts.computeIfAbsent(
-                item.author().remoteId(), author -> records.contact(account.network(), item.author(), item.at()));
-        if (!records.firstDelivery(account.id(), item.remoteId(), item.kind(), contact, item.at())) {
-            return false;
-        }
-        records.counted(contact, item.kind(), item.author(), item.at());
-        if (!item.kind().conversational()) {
-            return true;
-        }
-        String text = text(item.text());
-        Classification classification = classifier.classify(text);
-        Priority priority = Priority.of(classification.intent(), classification.sentiment());
-        boolean direct = item.kind() == InboundItem.Kind.DIRECT_MESSAGE;
-        String thread = (direct ? "dm:" : "post:" + (item.subjectId() == null ? "-" : item.subjectId()) + ":")
-                + item.author().remoteId();
-        Optional<InboxRecords.Waiting> existing = records.thread(account.id(), thread);
-        Optional<Long> opened = Optional.empty();
-        if (existing.isEmpty()) {
-            Routing.Decision decision = page.routing.route(new RoutingRule.Subject(
-                    classification.intent(),
-                    classification.sentiment(),
-                    account.network(),
-                    account.id(),
-                    text,
-                    classification.language(),
-                    item.author().handle()));
-            opened = records.openConversation(
-                    account.id(),
-                    account.network(),
-                    thread,
-                    direct ? "DIRECT" : "THREAD",
-                    contact,
-                    item.subjectId(),
-                    classification.sentiment(),
-                    classification.intent(),
-                    priority,
-                    item.at(),
-                    new InboxRecords.Owner(
-                            decision.departmentId(),
-                            decision.assigneeId(),
-                            decision.rule(),
-                            page.due.due(decision.departmentId(), priority, item.at())));
-            if (opened.isEmpty()) { // another delivery opened it a moment ago
-                existing = records.thread(account.id(), thread);
+    /**
+     * One page in one transaction, in a few round trips: the authors' contacts, which interactions
+     * are new and what they tell about their authors are written as batches; then each new message
+     * is classified and threaded (a conversation opened and routed, or its clock started again) in
+     * order, and the messages are written as one batch.
+     */
+    private int ingestPage(AccountView account, List<InboundItem> items) {
+        Map<String, Long> contacts = records.contacts(account.network(), items);
+        List<InboxRecords.Delivery> deliveries = items.stream()
+                .map(item -> new InboxRecords.Delivery(
+                        item, contacts.get(item.author().remoteId())))
+                .toList();
+        boolean[] first = records.firstDeliveries(account.id(), deliveries);
+        List<InboundItem> fresh = new ArrayList<>();
+        Map<Long, InboxRecords.ContactChange> changes = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (first[i]) {
+                InboundItem item = items.get(i);
+                fresh.add(item);
+                long contact = deliveries.get(i).contactId();
+                changes.merge(
+                        contact,
+                        InboxRecords.ContactChange.none(contact, item).plus(item),
+                        (before, added) -> before.plus(item));
             }
         }
-        long conversation;
-        if (opened.isPresent()) {
-            conversation = opened.get();
-        } else {
-            InboxRecords.Waiting waiting = existing.orElseThrow();
-            conversation = waiting.conversationId();
-            Instant since = waiting.clockStart(item.at());
-            records.theirTurn(
-                    conversation,
+        records.counted(changes.values());
+
+        List<InboundItem> messages =
+                fresh.stream().filter(item -> item.kind().conversational()).toList();
+        if (messages.isEmpty()) {
+            return fresh.size();
+        }
+        Routing.Batch routing = this.routing.batch();
+        ResponseTargets.DueTimes due = targets.dueTimes();
+        Map<String, InboxRecords.Waiting> threads = records.threads(
+                account.id(), messages.stream().map(Ingestion::thread).toList());
+        List<InboxRecords.Message> written = new ArrayList<>();
+        for (InboundItem item : messages) {
+            String text = text(item.text());
+            Classification classification = classifier.classify(text);
+            Priority priority = Priority.of(classification.intent(), classification.sentiment());
+            String thread = thread(item);
+            long contact = contacts.get(item.author().remoteId());
+            InboxRecords.Waiting waiting = threads.get(thread);
+            if (waiting == null) {
+                Routing.Decision decision = routing.route(new RoutingRule.Subject(
+                        classification.intent(),
+                        classification.sentiment(),
+                        account.network(),
+                        account.id(),
+                        text,
+                        classification.language(),
+                        item.author().handle()));
+                Optional<Long> opened = records.openConversation(
+                        account.id(),
+                        account.network(),
+                        thread,
+                        item.kind() == InboundItem.Kind.DIRECT_MESSAGE ? "DIRECT" : "THREAD",
+                        contact,
+                        item.subjectId(),
+                        classification.sentiment(),
+                        classification.intent(),
+                        priority,
+                        item.at(),
+                        new InboxRecords.Owner(
+                                decision.departmentId(),
+                                decision.assigneeId(),
+                                decision.rule(),
+                                due.due(decision.departmentId(), priority, item.at())));
+                if (opened.isPresent()) {
+                    waiting = new InboxRecords.Waiting(opened.get(), decision.departmentId(), priority, item.at());
+                } else { // another delivery opened it a moment ago: this message joins it
+                    waiting = theirTurn(
+                            records.thread(account.id(), thread).orElseThrow(), item, classification, priority, due);
+                }
+            } else {
+                waiting = theirTurn(waiting, item, classification, priority, due);
+            }
+            threads.put(thread, waiting);
+            written.add(new InboxRecords.Message(
+                    waiting.conversationId(),
+                    account.id(),
+                    item.remoteId(),
+                    "IN",
+                    item.kind().name(),
+                    text,
+                    item.inReplyTo(),
+                    item.url(),
+                    item.language() != null ? item.language() : classification.language(),
                     classification.sentiment(),
                     classification.intent(),
-                    priority,
-                    item.at(),
-                    since,
-                    page.due.due(waiting.departmentId(), priority, since));
+                    evidence(classification.evidence()),
+                    null,
+                    item.at()));
         }
-        records.insertItem(
-                conversation,
-                account.id(),
-                item.remoteId(),
-                "IN",
-                item.kind().name(),
-                text,
-                item.inReplyTo(),
-                item.url(),
-                item.language() != null ? item.language() : classification.language(),
+        records.insertItems(written);
+        return fresh.size();
+    }
+
+    /** A new message of theirs in a conversation: our turn, due from the first unanswered one. */
+    private InboxRecords.Waiting theirTurn(
+            InboxRecords.Waiting waiting,
+            InboundItem item,
+            Classification classification,
+            Priority priority,
+            ResponseTargets.DueTimes due) {
+        Instant since = waiting.clockStart(item.at());
+        records.theirTurn(
+                waiting.conversationId(),
                 classification.sentiment(),
                 classification.intent(),
-                evidence(classification.evidence()),
-                null,
-                item.at());
-        return true;
+                priority,
+                item.at(),
+                since,
+                due.due(waiting.departmentId(), priority, since));
+        return new InboxRecords.Waiting(waiting.conversationId(), waiting.departmentId(), priority, since);
+    }
+
+    /** One person's comments under one post are one conversation; their direct messages another. */
+    private static String thread(InboundItem item) {
+        String author = item.author().remoteId();
+        return item.kind() == InboundItem.Kind.DIRECT_MESSAGE
+                ? "dm:" + author
+                : "post:" + (item.subjectId() == null ? "-" : item.subjectId()) + ":" + author;
     }
 
     /** The text as kept: never null, at most {@link #MAX_TEXT} chars, without control characters. */

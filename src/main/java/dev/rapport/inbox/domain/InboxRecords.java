@@ -19,7 +19,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -37,54 +39,159 @@ public class InboxRecords {
                  FETCH FIRST 1 ROWS ONLY) AS last_text
             FROM conversation c JOIN contact p ON p.id = c.contact_id""";
 
+    /** Rows per statement of an {@code IN (…)} list. */
+    private static final int IN_LIST = 500;
+
     private final JdbcClient jdbc;
+    /** For batches: a page of interactions is written in a few round trips, not a few per interaction. */
+    private final JdbcTemplate batch;
 
-    InboxRecords(JdbcClient jdbc) {
+    InboxRecords(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
-    /** The contact of an author on a network, made on first sight. */
-    public long contact(String network, InboundItem.Author author, Instant at) {
-        jdbc.sql("""
-                        INSERT INTO contact (network, remote_id, handle, display_name, first_seen_at, last_seen_at)
-                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(
-                        network,
-                        author.remoteId(),
-                        cut(author.handle(), 300),
-                        cut(author.displayName(), 300),
-                        utc(at),
-                        utc(at))
-                .update();
-        return jdbc.sql("SELECT id FROM contact WHERE network = ? AND remote_id = ?")
-                .params(network, author.remoteId())
-                .query(Long.class)
-                .single();
+    /**
+     * The contacts of the authors of some interactions on a network, by the author's network id;
+     * those seen for the first time are made (as the author was at their first interaction here).
+     */
+    public Map<String, Long> contacts(String network, List<InboundItem> items) {
+        Map<String, InboundItem> firstOf = new TreeMap<>(); // sorted: concurrent pages lock in one order
+        items.forEach(item -> firstOf.putIfAbsent(item.author().remoteId(), item));
+        List<InboundItem> first = List.copyOf(firstOf.values());
+        batch.batchUpdate("""
+                INSERT INTO contact (network, remote_id, handle, display_name, first_seen_at, last_seen_at)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", first, Math.max(1, first.size()), (statement, item) -> {
+            statement.setString(1, network);
+            statement.setString(2, item.author().remoteId());
+            statement.setString(3, cut(item.author().handle(), 300));
+            statement.setString(4, cut(item.author().displayName(), 300));
+            statement.setObject(5, utc(item.at()));
+            statement.setObject(6, utc(item.at()));
+        });
+        Map<String, Long> ids = new HashMap<>();
+        List<String> remoteIds = List.copyOf(firstOf.keySet());
+        for (int from = 0; from < remoteIds.size(); from += IN_LIST) {
+            List<String> chunk = remoteIds.subList(from, Math.min(remoteIds.size(), from + IN_LIST));
+            List<Object> params = new ArrayList<>();
+            params.add(network);
+            params.addAll(chunk);
+            jdbc.sql("SELECT remote_id, id FROM contact WHERE network = ? AND remote_id IN ("
+                            + placeholders(chunk.size()) + ")")
+                    .params(params)
+                    .query(rs -> {
+                        ids.put(rs.getString(1), rs.getLong(2));
+                    });
+        }
+        return ids;
     }
 
-    /** Records an interaction once; false when it was delivered before. */
-    public boolean firstDelivery(long accountId, String remoteId, InboundItem.Kind kind, long contactId, Instant at) {
-        return jdbc.sql("""
-                                INSERT INTO interaction (account_id, remote_id, kind, contact_id, occurred_at)
-                                VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                        .params(accountId, remoteId, kind.name(), contactId, utc(at))
-                        .update()
-                > 0;
+    /** An interaction as it is recorded: by whom. */
+    public record Delivery(InboundItem item, long contactId) {}
+
+    /**
+     * Records interactions once each; for each, in order, whether this was its first delivery (a
+     * second one, also within the list, is dropped).
+     */
+    public boolean[] firstDeliveries(long accountId, List<Delivery> deliveries) {
+        int[][] counts = batch.batchUpdate("""
+                INSERT INTO interaction (account_id, remote_id, kind, contact_id, occurred_at)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", deliveries, Math.max(1, deliveries.size()), (statement, delivery) -> {
+            statement.setLong(1, accountId);
+            statement.setString(2, delivery.item().remoteId());
+            statement.setString(3, delivery.item().kind().name());
+            statement.setLong(4, delivery.contactId());
+            statement.setObject(5, utc(delivery.item().at()));
+        });
+        boolean[] first = new boolean[deliveries.size()];
+        int i = 0;
+        for (int[] chunk : counts) {
+            for (int count : chunk) {
+                first[i++] = count > 0;
+            }
+        }
+        return first;
     }
 
-    /** What the interaction tells about its author: a message, a like, a repost, a follow. */
-    public void counted(long contactId, InboundItem.Kind kind, InboundItem.Author author, Instant at) {
-        String change = switch (kind) {
-            case LIKE -> "likes = likes + 1";
-            case REPOST -> "reposts = reposts + 1";
-            case FOLLOW -> "follows = TRUE";
-            case UNFOLLOW -> "follows = FALSE";
-            default -> "messages = messages + 1";
-        };
-        jdbc.sql("UPDATE contact SET " + change
-                        + ", handle = ?, display_name = COALESCE(?, display_name), last_seen_at = ? WHERE id = ?")
-                .params(cut(author.handle(), 300), cut(author.displayName(), 300), utc(at), contactId)
-                .update();
+    /** What new interactions told about one contact: messages, likes, reposts, follows; how they appear now. */
+    public record ContactChange(
+            long contactId,
+            int messages,
+            int likes,
+            int reposts,
+            @Nullable Boolean follows,
+            String handle,
+            @Nullable String displayName,
+            Instant lastSeen) {
+
+        /** Counts one more interaction of the contact; the later one's handle and name win. */
+        public ContactChange plus(InboundItem item) {
+            InboundItem.Kind kind = item.kind();
+            boolean later = !item.at().isBefore(lastSeen);
+            return new ContactChange(
+                    contactId,
+                    messages + (kind.conversational() ? 1 : 0),
+                    likes + (kind == InboundItem.Kind.LIKE ? 1 : 0),
+                    reposts + (kind == InboundItem.Kind.REPOST ? 1 : 0),
+                    kind == InboundItem.Kind.FOLLOW
+                            ? Boolean.TRUE
+                            : kind == InboundItem.Kind.UNFOLLOW ? Boolean.FALSE : follows,
+                    later ? item.author().handle() : handle,
+                    later && item.author().displayName() != null ? item.author().displayName() : displayName,
+                    later ? item.at() : lastSeen);
+        }
+
+        public static ContactChange none(long contactId, InboundItem item) {
+            return new ContactChange(
+                    contactId,
+                    0,
+                    0,
+                    0,
+                    null,
+                    item.author().handle(),
+                    item.author().displayName(),
+                    item.at());
+        }
+    }
+
+    /** Applies what new interactions told about their authors, in order of contact (so concurrent pages do not deadlock). */
+    public void counted(Collection<ContactChange> changes) {
+        List<ContactChange> ordered = changes.stream()
+                .sorted(java.util.Comparator.comparingLong(ContactChange::contactId))
+                .toList();
+        batch.batchUpdate("""
+                UPDATE contact SET messages = messages + ?, likes = likes + ?, reposts = reposts + ?,
+                    follows = COALESCE(?, follows), handle = ?, display_name = COALESCE(?, display_name),
+                    last_seen_at = GREATEST(last_seen_at, ?)
+                WHERE id = ?""", ordered, Math.max(1, ordered.size()), (statement, change) -> {
+            statement.setInt(1, change.messages());
+            statement.setInt(2, change.likes());
+            statement.setInt(3, change.reposts());
+            statement.setObject(4, change.follows(), java.sql.Types.BOOLEAN);
+            statement.setString(5, cut(change.handle(), 300));
+            statement.setString(6, cut(change.displayName(), 300));
+            statement.setObject(7, utc(change.lastSeen()));
+            statement.setLong(8, change.contactId());
+        });
+    }
+
+    /** The conversations of some threads of an account, by thread key (threads without one are left out). */
+    public Map<String, Waiting> threads(long accountId, Collection<String> threadKeys) {
+        Map<String, Waiting> found = new HashMap<>();
+        List<String> keys = List.copyOf(new java.util.LinkedHashSet<>(threadKeys));
+        for (int from = 0; from < keys.size(); from += IN_LIST) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + IN_LIST));
+            List<Object> params = new ArrayList<>();
+            params.add(accountId);
+            params.addAll(chunk);
+            jdbc.sql("SELECT id, department_id, priority, waiting_since, thread_key FROM conversation"
+                            + " WHERE account_id = ? AND thread_key IN (" + placeholders(chunk.size()) + ")")
+                    .params(params)
+                    .query(rs -> {
+                        found.put(rs.getString("thread_key"), waiting(rs, 0));
+                    });
+        }
+        return found;
     }
 
     /** The conversation of a thread of an account, if there is one. */
@@ -151,7 +258,8 @@ public class InboxRecords {
                         : thread(accountId, threadKey).orElseThrow().conversationId());
     }
 
-    public void insertItem(
+    /** A message of a conversation, theirs ({@code IN}) or ours ({@code OUT}), as it is recorded. */
+    public record Message(
             long conversationId,
             long accountId,
             String remoteId,
@@ -165,28 +273,39 @@ public class InboxRecords {
             @Nullable Intent intent,
             @Nullable String evidence,
             @Nullable Long sentBy,
-            Instant at) {
-        jdbc.sql("""
-                        INSERT INTO inbox_item (conversation_id, account_id, remote_id, direction, kind, text, in_reply_to, url,
-                            language, sentiment, intent, evidence, sent_by, occurred_at, received_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(
-                        conversationId,
-                        accountId,
-                        remoteId,
-                        direction,
-                        kind,
-                        text,
-                        cut(inReplyTo, 300),
-                        cut(url, 1000),
-                        cut(language, 10),
-                        sentiment == null ? null : sentiment.name(),
-                        intent == null ? null : intent.name(),
-                        cut(evidence, 2000),
-                        sentBy,
-                        utc(at),
-                        now())
-                .update();
+            Instant at) {}
+
+    public void insertItem(Message message) {
+        insertItems(List.of(message));
+    }
+
+    public void insertItems(List<Message> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        OffsetDateTime received = now();
+        batch.batchUpdate("""
+                INSERT INTO inbox_item (conversation_id, account_id, remote_id, direction, kind, text, in_reply_to, url,
+                    language, sentiment, intent, evidence, sent_by, occurred_at, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", messages, messages.size(), (statement, message) -> {
+            statement.setLong(1, message.conversationId());
+            statement.setLong(2, message.accountId());
+            statement.setString(3, message.remoteId());
+            statement.setString(4, message.direction());
+            statement.setString(5, message.kind());
+            statement.setString(6, message.text());
+            statement.setString(7, cut(message.inReplyTo(), 300));
+            statement.setString(8, cut(message.url(), 1000));
+            statement.setString(9, cut(message.language(), 10));
+            statement.setString(
+                    10, message.sentiment() == null ? null : message.sentiment().name());
+            statement.setString(
+                    11, message.intent() == null ? null : message.intent().name());
+            statement.setString(12, cut(message.evidence(), 2000));
+            statement.setObject(13, message.sentBy(), java.sql.Types.BIGINT);
+            statement.setObject(14, utc(message.at()));
+            statement.setObject(15, received);
+        });
     }
 
     /**
