@@ -73,11 +73,10 @@ public class InboxRecords {
         List<String> remoteIds = List.copyOf(firstOf.keySet());
         for (int from = 0; from < remoteIds.size(); from += IN_LIST) {
             List<String> chunk = remoteIds.subList(from, Math.min(remoteIds.size(), from + IN_LIST));
-            List<Object> params = new ArrayList<>();
+            List<Object> params = new ArrayList<>(chunk);
             params.add(network);
-            params.addAll(chunk);
-            jdbc.sql("SELECT remote_id, id FROM contact WHERE network = ? AND remote_id IN ("
-                            + placeholders(chunk.size()) + ")")
+            jdbc.sql("SELECT remote_id, id FROM contact WHERE remote_id IN (" + placeholders(chunk.size())
+                            + ") AND network = ?")
                     .params(params)
                     .query(rs -> {
                         ids.put(rs.getString(1), rs.getLong(2));
@@ -181,11 +180,10 @@ public class InboxRecords {
         List<String> keys = List.copyOf(new java.util.LinkedHashSet<>(threadKeys));
         for (int from = 0; from < keys.size(); from += IN_LIST) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + IN_LIST));
-            List<Object> params = new ArrayList<>();
+            List<Object> params = new ArrayList<>(chunk);
             params.add(accountId);
-            params.addAll(chunk);
             jdbc.sql("SELECT id, department_id, priority, waiting_since, thread_key FROM conversation"
-                            + " WHERE account_id = ? AND thread_key IN (" + placeholders(chunk.size()) + ")")
+                            + " WHERE thread_key IN (" + placeholders(chunk.size()) + ") AND account_id = ?")
                     .params(params)
                     .query(rs -> {
                         found.put(rs.getString("thread_key"), waiting(rs, 0));
