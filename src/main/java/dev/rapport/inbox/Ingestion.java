@@ -17,10 +17,13 @@ import dev.rapport.inbox.domain.InboxRecords;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -192,88 +195,182 @@ public class Ingestion {
         }
         Routing.Batch routing = this.routing.batch();
         ResponseTargets.DueTimes due = targets.dueTimes();
-        Map<String, InboxRecords.Waiting> threads = records.threads(
+        Map<String, InboxRecords.Waiting> known = records.threads(
                 account.id(), messages.stream().map(Ingestion::thread).toList());
-        List<InboxRecords.Message> written = new ArrayList<>();
+        // Each message classified, in order; its thread's state as the messages so far leave it.
+        List<Classified> classified = new ArrayList<>();
+        Map<String, PageThread> threads = new LinkedHashMap<>();
         for (InboundItem item : messages) {
             String text = text(item.text());
             Classification classification = classifier.classify(text);
-            Priority priority = Priority.of(classification.intent(), classification.sentiment());
-            String thread = thread(item);
-            long contact = contacts.get(item.author().remoteId());
-            InboxRecords.Waiting waiting = threads.get(thread);
-            if (waiting == null) {
-                Routing.Decision decision = routing.route(new RoutingRule.Subject(
-                        classification.intent(),
-                        classification.sentiment(),
-                        account.network(),
-                        account.id(),
-                        text,
-                        classification.language(),
-                        item.author().handle()));
-                Optional<Long> opened = records.openConversation(
-                        account.id(),
-                        account.network(),
-                        thread,
-                        item.kind() == InboundItem.Kind.DIRECT_MESSAGE ? "DIRECT" : "THREAD",
-                        contact,
-                        item.subjectId(),
-                        classification.sentiment(),
-                        classification.intent(),
-                        priority,
-                        item.at(),
-                        new InboxRecords.Owner(
-                                decision.departmentId(),
-                                decision.assigneeId(),
-                                decision.rule(),
-                                due.due(decision.departmentId(), priority, item.at())));
-                if (opened.isPresent()) {
-                    waiting = new InboxRecords.Waiting(opened.get(), decision.departmentId(), priority, item.at());
-                } else { // another delivery opened it a moment ago: this message joins it
-                    waiting = theirTurn(
-                            records.thread(account.id(), thread).orElseThrow(), item, classification, priority, due);
-                }
-            } else {
-                waiting = theirTurn(waiting, item, classification, priority, due);
+            Classified message = new Classified(item, thread(item), text, classification);
+            classified.add(message);
+            PageThread before = threads.get(message.thread());
+            if (before == null) {
+                InboxRecords.Waiting waiting = known.get(message.thread());
+                before = waiting != null
+                        ? PageThread.existing(waiting)
+                        : PageThread.opened(routing.route(new RoutingRule.Subject(
+                                classification.intent(),
+                                classification.sentiment(),
+                                account.network(),
+                                account.id(),
+                                text,
+                                classification.language(),
+                                item.author().handle())));
             }
-            threads.put(thread, waiting);
-            written.add(new InboxRecords.Message(
-                    waiting.conversationId(),
-                    account.id(),
-                    item.remoteId(),
-                    "IN",
-                    item.kind().name(),
-                    text,
-                    item.inReplyTo(),
-                    item.url(),
-                    item.language() != null ? item.language() : classification.language(),
-                    classification.sentiment(),
-                    classification.intent(),
-                    evidence(classification.evidence()),
-                    null,
-                    item.at()));
+            threads.put(message.thread(), before.with(message));
         }
-        records.insertItems(written);
+
+        // New conversations in one batch; one another delivery made meanwhile is continued instead.
+        List<PageThread> opened =
+                threads.values().stream().filter(PageThread::isNew).toList();
+        boolean[] made = records.openConversations(
+                account.id(),
+                account.network(),
+                opened.stream()
+                        .map(thread -> thread.toNew(
+                                contacts.get(Objects.requireNonNull(thread.first())
+                                        .item()
+                                        .author()
+                                        .remoteId()),
+                                due))
+                        .toList());
+        List<String> madeElsewhere = new ArrayList<>();
+        for (int i = 0; i < opened.size(); i++) {
+            if (!made[i]) {
+                madeElsewhere.add(opened.get(i).key());
+            }
+        }
+        Map<String, InboxRecords.Waiting> now = new HashMap<>(known);
+        now.putAll(records.threads(
+                account.id(), opened.stream().map(PageThread::key).toList()));
+        List<InboxRecords.Turn> turns = new ArrayList<>();
+        for (PageThread thread : threads.values()) {
+            String key = thread.key();
+            if (!thread.isNew()) {
+                turns.add(thread.toTurn(due));
+            } else if (madeElsewhere.contains(key)) {
+                PageThread continued = PageThread.existing(Objects.requireNonNull(now.get(key)));
+                for (Classified message : classified) {
+                    if (message.thread().equals(key)) {
+                        continued = continued.with(message);
+                    }
+                }
+                turns.add(continued.toTurn(due));
+            }
+        }
+        records.theirTurns(turns);
+
+        records.insertItems(classified.stream()
+                .map(message -> new InboxRecords.Message(
+                        now.get(message.thread()).conversationId(),
+                        account.id(),
+                        message.item().remoteId(),
+                        "IN",
+                        message.item().kind().name(),
+                        message.text(),
+                        message.item().inReplyTo(),
+                        message.item().url(),
+                        message.item().language() != null
+                                ? message.item().language()
+                                : message.classification().language(),
+                        message.classification().sentiment(),
+                        message.classification().intent(),
+                        evidence(message.classification().evidence()),
+                        null,
+                        message.item().at()))
+                .toList());
         return fresh.size();
     }
 
-    /** A new message of theirs in a conversation: our turn, due from the first unanswered one. */
-    private InboxRecords.Waiting theirTurn(
-            InboxRecords.Waiting waiting,
-            InboundItem item,
-            Classification classification,
-            Priority priority,
-            ResponseTargets.DueTimes due) {
-        Instant since = waiting.clockStart(item.at());
-        records.theirTurn(
-                waiting.conversationId(),
-                classification.sentiment(),
-                classification.intent(),
-                priority,
-                item.at(),
-                since,
-                due.due(waiting.departmentId(), priority, since));
-        return new InboxRecords.Waiting(waiting.conversationId(), waiting.departmentId(), priority, since);
+    /** A new message, classified, with the thread it belongs to. */
+    private record Classified(InboundItem item, String thread, String text, Classification classification) {
+        Priority priority() {
+            return Priority.of(classification.intent(), classification.sentiment());
+        }
+    }
+
+    /**
+     * A thread as the messages of a page leave it. A new one keeps its first message (kind, subject,
+     * author) and the routing of it; either kind takes sentiment, intent and priority from its
+     * newest message; the clock runs from the first unanswered message, as when the messages come
+     * one by one.
+     */
+    private record PageThread(
+            @Nullable Classified first,
+            InboxRecords.@Nullable Waiting existing,
+            Routing.@Nullable Decision decision,
+            @Nullable Classified newest,
+            @Nullable Instant waitingSince,
+            @Nullable Instant lastAt) {
+
+        static PageThread existing(InboxRecords.Waiting waiting) {
+            return new PageThread(null, waiting, null, null, waiting.waitingSince(), null);
+        }
+
+        static PageThread opened(Routing.Decision decision) {
+            return new PageThread(null, null, decision, null, null, null);
+        }
+
+        boolean isNew() {
+            return existing == null;
+        }
+
+        PageThread with(Classified message) {
+            Instant at = message.item().at();
+            return new PageThread(
+                    first == null ? message : first,
+                    existing,
+                    decision,
+                    message,
+                    waitingSince != null && waitingSince.isBefore(at) ? waitingSince : at,
+                    lastAt != null && lastAt.isAfter(at) ? lastAt : at);
+        }
+
+        /** The key of the thread (every page thread has had a message). */
+        String key() {
+            return Objects.requireNonNull(first).thread();
+        }
+
+        InboxRecords.NewConversation toNew(long contactId, ResponseTargets.DueTimes due) {
+            Classified opening = Objects.requireNonNull(first);
+            Classified latest = Objects.requireNonNull(newest);
+            Routing.Decision routed = Objects.requireNonNull(decision);
+            Instant since = Objects.requireNonNull(waitingSince);
+            InboundItem item = opening.item();
+            Priority priority = latest.priority();
+            return new InboxRecords.NewConversation(
+                    opening.thread(),
+                    item.kind() == InboundItem.Kind.DIRECT_MESSAGE ? "DIRECT" : "THREAD",
+                    contactId,
+                    item.subjectId(),
+                    latest.classification().sentiment(),
+                    latest.classification().intent(),
+                    priority,
+                    since,
+                    Objects.requireNonNull(lastAt),
+                    new InboxRecords.Owner(
+                            routed.departmentId(),
+                            routed.assigneeId(),
+                            routed.rule(),
+                            due.due(routed.departmentId(), priority, since)));
+        }
+
+        InboxRecords.Turn toTurn(ResponseTargets.DueTimes due) {
+            InboxRecords.Waiting waiting = Objects.requireNonNull(existing);
+            Classified latest = Objects.requireNonNull(newest);
+            Instant since = Objects.requireNonNull(waitingSince);
+            Priority priority = latest.priority();
+            return new InboxRecords.Turn(
+                    waiting.conversationId(),
+                    latest.classification().sentiment(),
+                    latest.classification().intent(),
+                    priority,
+                    Objects.requireNonNull(lastAt),
+                    since,
+                    due.due(waiting.departmentId(), priority, since));
+        }
     }
 
     /** One person's comments under one post are one conversation; their direct messages another. */

@@ -136,6 +136,48 @@ class InboxIntegrationTests extends InboxTestSupport {
     }
 
     @Test
+    void twoMessagesOfOnePersonInOnePageAreOneConversationClassifiedByTheNewest() {
+        var accountView = accounts.find(account).orElseThrow();
+        InboundItem.Author author = new InboundItem.Author("did:example:" + UUID.randomUUID(), "twice", null);
+        Instant first = Instant.now().minusSeconds(60);
+        String complaint = "This is the third time my order arrived broken. Terrible service! "
+                + UUID.randomUUID().toString().substring(0, 6);
+        List<InboundItem> page = List.of(
+                new InboundItem(
+                        "q-" + UUID.randomUUID(),
+                        InboundItem.Kind.COMMENT,
+                        author,
+                        "Does the new plan include support?",
+                        post,
+                        post,
+                        null,
+                        "en",
+                        first),
+                new InboundItem(
+                        "c-" + UUID.randomUUID(),
+                        InboundItem.Kind.REPLY,
+                        author,
+                        complaint,
+                        post,
+                        post,
+                        null,
+                        "en",
+                        first.plusSeconds(30)));
+        assertThat(ingestion.ingest(accountView, page)).isEqualTo(2);
+
+        JsonNode conversation = conversationWith(lead, complaint);
+        assertThat(conversation.get("intent").asString()).isEqualTo("COMPLAINT");
+        JsonNode details = json.readTree(Api.as(port, lead)
+                .get("/api/v1/conversations/" + conversation.get("id").asLong())
+                .body());
+        assertThat(details.get("items")).hasSize(2);
+        // The clock runs from the first unanswered message, not the newest.
+        assertThat(Instant.parse(details.at("/conversation/firstItemAt").asString()))
+                .isCloseTo(first, org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(details.at("/conversation/contact/messages").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void anInteractionTheDatabaseRefusesDoesNotHoldBackTheRestOfItsPage() {
         var accountView = accounts.find(account).orElseThrow();
         List<InboundItem> page = new java.util.ArrayList<>();

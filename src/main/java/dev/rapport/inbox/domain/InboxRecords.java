@@ -23,7 +23,6 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -102,14 +101,7 @@ public class InboxRecords {
             statement.setLong(4, delivery.contactId());
             statement.setObject(5, utc(delivery.item().at()));
         });
-        boolean[] first = new boolean[deliveries.size()];
-        int i = 0;
-        for (int[] chunk : counts) {
-            for (int count : chunk) {
-                first[i++] = count > 0;
-            }
-        }
-        return first;
+        return flatten(counts, deliveries.size());
     }
 
     /** What new interactions told about one contact: messages, likes, reposts, follows; how they appear now. */
@@ -192,26 +184,14 @@ public class InboxRecords {
         return found;
     }
 
-    /** The conversation of a thread of an account, if there is one. */
-    public Optional<Waiting> thread(long accountId, String threadKey) {
-        return jdbc.sql("""
-                        SELECT id, department_id, priority, waiting_since FROM conversation
-                        WHERE account_id = ? AND thread_key = ?""")
-                .params(accountId, threadKey)
-                .query(InboxRecords::waiting)
-                .optional();
-    }
-
     /** Who a new conversation goes to, and when it is due there. */
     public record Owner(long departmentId, @Nullable Long assigneeId, String routedBy, Instant dueAt) {}
 
     /**
-     * A new conversation, routed: its department, person and due time are in the same row from
-     * the start. Empty when another delivery made it at the same moment (then that one counts).
+     * A new conversation as a page of messages leaves it: opened by its first message (its kind,
+     * subject and routing), classified and prioritised by its newest.
      */
-    public Optional<Long> openConversation(
-            long accountId,
-            String network,
+    public record NewConversation(
             String threadKey,
             String kind,
             long contactId,
@@ -219,41 +199,54 @@ public class InboxRecords {
             Sentiment sentiment,
             Intent intent,
             Priority priority,
-            Instant at,
-            Owner owner) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        int inserted = jdbc.sql("""
-                        INSERT INTO conversation (account_id, network, thread_key, kind, contact_id, subject_id, state,
-                            sentiment, intent, priority, first_item_at, last_item_at, waiting_since, updated_at,
-                            department_id, assignee_id, routed_by, due_at)
-                        VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(
-                        accountId,
-                        network,
-                        threadKey,
-                        kind,
-                        contactId,
-                        subjectId,
-                        sentiment.name(),
-                        intent.name(),
-                        priority.name(),
-                        utc(at),
-                        utc(at),
-                        utc(at),
-                        now(),
-                        owner.departmentId(),
-                        owner.assigneeId(),
-                        cut(owner.routedBy(), 200),
-                        utc(owner.dueAt()))
-                .update(key, "id");
-        if (inserted == 0) {
-            return Optional.empty();
+            Instant firstAt,
+            Instant lastAt,
+            Owner owner) {}
+
+    /**
+     * New conversations, routed: department, person and due time are in the row from the start.
+     * For each, in order, whether it was made — false when another delivery made it a moment ago
+     * (then its messages join that one).
+     */
+    public boolean[] openConversations(long accountId, String network, List<NewConversation> conversations) {
+        OffsetDateTime updated = now();
+        int[][] counts =
+                batch.batchUpdate("""
+                INSERT INTO conversation (account_id, network, thread_key, kind, contact_id, subject_id, state,
+                    sentiment, intent, priority, first_item_at, last_item_at, waiting_since, updated_at,
+                    department_id, assignee_id, routed_by, due_at)
+                VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", conversations, Math.max(1, conversations.size()), (statement, conversation) -> {
+                    statement.setLong(1, accountId);
+                    statement.setString(2, network);
+                    statement.setString(3, conversation.threadKey());
+                    statement.setString(4, conversation.kind());
+                    statement.setLong(5, conversation.contactId());
+                    statement.setString(6, conversation.subjectId());
+                    statement.setString(7, conversation.sentiment().name());
+                    statement.setString(8, conversation.intent().name());
+                    statement.setString(9, conversation.priority().name());
+                    statement.setObject(10, utc(conversation.firstAt()));
+                    statement.setObject(11, utc(conversation.lastAt()));
+                    statement.setObject(12, utc(conversation.firstAt()));
+                    statement.setObject(13, updated);
+                    statement.setLong(14, conversation.owner().departmentId());
+                    statement.setObject(15, conversation.owner().assigneeId(), java.sql.Types.BIGINT);
+                    statement.setString(16, cut(conversation.owner().routedBy(), 200));
+                    statement.setObject(17, utc(conversation.owner().dueAt()));
+                });
+        return flatten(counts, conversations.size());
+    }
+
+    /** For each row of a batch, in order, whether it changed anything. */
+    private static boolean[] flatten(int[][] counts, int rows) {
+        boolean[] changed = new boolean[rows];
+        int i = 0;
+        for (int[] chunk : counts) {
+            for (int count : chunk) {
+                changed[i++] = count > 0;
+            }
         }
-        Number id = key.getKey();
-        return Optional.of(
-                id != null
-                        ? id.longValue()
-                        : thread(accountId, threadKey).orElseThrow().conversationId());
+        return changed;
     }
 
     /** A message of a conversation, theirs ({@code IN}) or ours ({@code OUT}), as it is recorded. */
@@ -338,34 +331,44 @@ public class InboxRecords {
     }
 
     /**
-     * A new message of theirs in an existing conversation: it is our turn again, due at
-     * {@code dueAt} counted from {@code waitingSince} (a new wait escalates afresh). The newest message sets sentiment and intent.
+     * New messages of theirs in an existing conversation: it is our turn again, due at {@code dueAt}
+     * counted from {@code waitingSince} (a new wait escalates afresh). The newest message sets
+     * sentiment, intent and priority.
      */
-    public void theirTurn(
+    public record Turn(
             long conversationId,
             Sentiment sentiment,
             Intent intent,
             Priority priority,
-            Instant at,
+            Instant lastAt,
             Instant waitingSince,
-            Instant dueAt) {
-        jdbc.sql("""
-                        UPDATE conversation SET state = 'OPEN', last_item_at = CASE WHEN last_item_at < ? THEN ? ELSE last_item_at END,
-                            waiting_since = ?, sentiment = ?, intent = ?, priority = ?, due_at = ?, done_reason = NULL,
-                            done_note = NULL, updated_at = ?,
-                            escalation_level = CASE WHEN state = 'OPEN' THEN escalation_level ELSE 0 END
-                        WHERE id = ?""")
-                .params(
-                        utc(at),
-                        utc(at),
-                        utc(waitingSince),
-                        sentiment.name(),
-                        intent.name(),
-                        priority.name(),
-                        utc(dueAt),
-                        now(),
-                        conversationId)
-                .update();
+            Instant dueAt) {}
+
+    /** Their turn in each conversation, in order of conversation (so concurrent pages do not deadlock). */
+    public void theirTurns(Collection<Turn> turns) {
+        List<Turn> ordered = turns.stream()
+                .sorted(java.util.Comparator.comparingLong(Turn::conversationId))
+                .toList();
+        if (ordered.isEmpty()) {
+            return;
+        }
+        OffsetDateTime updated = now();
+        batch.batchUpdate("""
+                UPDATE conversation SET state = 'OPEN', last_item_at = CASE WHEN last_item_at < ? THEN ? ELSE last_item_at END,
+                    waiting_since = ?, sentiment = ?, intent = ?, priority = ?, due_at = ?, done_reason = NULL,
+                    done_note = NULL, updated_at = ?,
+                    escalation_level = CASE WHEN state = 'OPEN' THEN escalation_level ELSE 0 END
+                WHERE id = ?""", ordered, ordered.size(), (statement, turn) -> {
+            statement.setObject(1, utc(turn.lastAt()));
+            statement.setObject(2, utc(turn.lastAt()));
+            statement.setObject(3, utc(turn.waitingSince()));
+            statement.setString(4, turn.sentiment().name());
+            statement.setString(5, turn.intent().name());
+            statement.setString(6, turn.priority().name());
+            statement.setObject(7, utc(turn.dueAt()));
+            statement.setObject(8, updated);
+            statement.setLong(9, turn.conversationId());
+        });
     }
 
     /** When a waiting conversation is due, after its department's targets or hours changed. */
