@@ -5,6 +5,7 @@ import dev.rapport.inbox.domain.RoutingRuleRecords;
 import dev.rapport.team.DepartmentView;
 import dev.rapport.team.MemberView;
 import dev.rapport.team.Role;
+import dev.rapport.team.TeamEvents;
 import dev.rapport.team.TeamManagement;
 import java.time.Duration;
 import java.util.Comparator;
@@ -42,7 +43,8 @@ public class Routing {
      */
     static final Duration CACHE_TTL = Duration.ofSeconds(5);
 
-    private record Cached(List<RoutingRule> rules, long marketing, long loadedAt) {}
+    /** The rules as read, and how conversations have been spread since (see {@link Batch}). */
+    private record Cached(List<RoutingRule> rules, long marketing, long loadedAt, Spread spread) {}
 
     private final RoutingRuleRecords rules;
     private final InboxRecords records;
@@ -66,44 +68,55 @@ public class Routing {
         return batch().route(subject);
     }
 
-    /** Routes several conversations in a row (a page of interactions), reading the team and its load once. */
+    /** Routes several conversations in a row (a page of interactions) by the rules and the spread as cached. */
     public Batch batch() {
         return new Batch(current());
     }
 
     /**
-     * Routing of a page: the rules, the members and their open conversations are read on first
-     * need and then counted in memory as conversations are given out, so that least-loaded and
-     * round-robin spread a page as they would spread the conversations one by one.
+     * The members of each department who answer conversations, and how many each has been given:
+     * read on first need, then counted in memory as conversations are given out, for as long as the
+     * rules are cached ({@link #CACHE_TTL}) — so a page, and the pages of the next seconds, are
+     * spread as single conversations would be, without counting every member's open conversations
+     * for each. What another node gives out, or members close, is seen at the next reading.
      */
+    private static final class Spread {
+        @Nullable
+        Map<Long, List<Long>> membersByDepartment;
+        /** Least-loaded: open conversations per member. */
+        final Map<Long, Long> load = new HashMap<>();
+        /** Round-robin, per department: the newest conversation given to each member. */
+        final Map<Long, Map<Long, Long>> lastGiven = new HashMap<>();
+        /** Turns given out here come after every conversation already given. */
+        long turn = Long.MAX_VALUE / 2;
+    }
+
+    /** Routing of conversations in a row (a page of interactions), by the rules and spread as cached. */
     public final class Batch {
 
         private final Cached current;
-        private @Nullable Map<Long, List<Long>> membersByDepartment;
-        /** Least-loaded: open conversations per member. */
-        private final Map<Long, Long> load = new HashMap<>();
-        /** Round-robin, per department: the newest conversation given to each member. */
-        private final Map<Long, Map<Long, Long>> lastGiven = new HashMap<>();
-        /** Turns given out in this batch come after every conversation already given. */
-        private long turn = Long.MAX_VALUE / 2;
+        private final Spread spread;
 
         private Batch(Cached current) {
             this.current = current;
+            this.spread = current.spread();
         }
 
         public Decision route(RoutingRule.Subject subject) {
-            for (RoutingRule rule : current.rules()) {
-                if (rule.matches(subject)) {
-                    Long assignee = rule.assigneeId() != null
-                            ? given(rule.departmentId(), rule.assigneeId())
-                            : member(rule.departmentId(), rule.strategy());
-                    return new Decision(rule.departmentId(), assignee, rule.name());
+            synchronized (spread) {
+                for (RoutingRule rule : current.rules()) {
+                    if (rule.matches(subject)) {
+                        Long assignee = rule.assigneeId() != null
+                                ? given(rule.departmentId(), rule.assigneeId())
+                                : member(rule.departmentId(), rule.strategy());
+                        return new Decision(rule.departmentId(), assignee, rule.name());
+                    }
                 }
+                return new Decision(
+                        current.marketing(),
+                        member(current.marketing(), RoutingRule.Strategy.LEAST_LOADED),
+                        "default → marketing");
             }
-            return new Decision(
-                    current.marketing(),
-                    member(current.marketing(), RoutingRule.Strategy.LEAST_LOADED),
-                    "default → marketing");
         }
 
         /** Someone of the department who answers conversations, by the strategy; null if there is no one. */
@@ -122,17 +135,18 @@ public class Routing {
         }
 
         private Long given(long departmentId, long member) {
-            load.computeIfPresent(member, (id, open) -> open + 1);
-            Map<Long, Long> last = lastGiven.get(departmentId);
+            spread.load.computeIfPresent(member, (id, open) -> open + 1);
+            Map<Long, Long> last = spread.lastGiven.get(departmentId);
             if (last != null) {
-                last.put(member, ++turn);
+                last.put(member, ++spread.turn);
             }
             return member;
         }
 
         private List<Long> members(long departmentId) {
-            if (membersByDepartment == null) {
-                membersByDepartment = team.members().stream()
+            Map<Long, List<Long>> byDepartment = spread.membersByDepartment;
+            if (byDepartment == null) {
+                byDepartment = team.members().stream()
                         .filter(member -> member.active() && member.departmentId() != null)
                         .filter(member -> member.role() == Role.RESPONDER
                                 || member.role() == Role.MARKETER
@@ -140,29 +154,55 @@ public class Routing {
                         .collect(Collectors.groupingBy(
                                 member -> Objects.requireNonNull(member.departmentId()),
                                 Collectors.mapping(MemberView::id, Collectors.toList())));
+                spread.membersByDepartment = byDepartment;
             }
-            return membersByDepartment.getOrDefault(departmentId, List.of());
+            return byDepartment.getOrDefault(departmentId, List.of());
         }
 
         private Map<Long, Long> load(List<Long> members) {
-            if (!load.keySet().containsAll(members)) {
+            if (!spread.load.keySet().containsAll(members)) {
                 Map<Long, Long> open = records.openLoads(members);
-                members.forEach(member -> load.putIfAbsent(member, open.getOrDefault(member, 0L)));
+                members.forEach(member -> spread.load.putIfAbsent(member, open.getOrDefault(member, 0L)));
             }
-            return load;
+            return spread.load;
         }
 
         private Map<Long, Long> lastGiven(long departmentId, List<Long> members) {
-            return lastGiven.computeIfAbsent(
+            return spread.lastGiven.computeIfAbsent(
                     departmentId, department -> new HashMap<>(records.lastAssigned(members, department)));
         }
+    }
+
+    /** A member who joins, leaves, or changes department or role is routed to (or not) at once. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(TeamEvents.MemberChanged change) {
+        forget();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(TeamEvents.MemberRoleChanged change) {
+        forget();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(TeamEvents.MemberDeactivated change) {
+        forget();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(TeamEvents.MemberReactivated change) {
+        forget();
+    }
+
+    private void forget() {
+        changes.incrementAndGet();
+        cached = null;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(InboxSettingsChanged change) {
         if (change.routing()) {
-            changes.incrementAndGet();
-            cached = null;
+            forget();
         }
     }
 
@@ -175,7 +215,7 @@ public class Routing {
                     .findFirst()
                     .map(DepartmentView::id)
                     .orElseThrow(() -> new IllegalStateException("the marketing department is missing"));
-            current = new Cached(rules.enabled(), marketing, System.nanoTime());
+            current = new Cached(rules.enabled(), marketing, System.nanoTime(), new Spread());
             if (changes.get() == seen) {
                 cached = current;
             }

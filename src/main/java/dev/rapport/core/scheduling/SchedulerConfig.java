@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -48,6 +49,56 @@ class SchedulerConfig {
 
     @EventListener(ApplicationReadyEvent.class)
     void start(ApplicationReadyEvent event) {
-        event.getApplicationContext().getBean(Scheduler.class).start();
+        event.getApplicationContext().getBean(SchedulerPause.class).started();
+    }
+
+    @Bean
+    SchedulerPause schedulerPause(Scheduler scheduler) {
+        return new SchedulerPause(scheduler);
+    }
+
+    /**
+     * Pauses the scheduler while its application context is stopped, and resumes it when the
+     * context starts again. A stopped context's listener threads are paused too: a task run meanwhile
+     * would publish events that no listener takes until the context resumes (the test framework
+     * stops the contexts it caches but is not using, and they share the tests' database).
+     */
+    static final class SchedulerPause implements SmartLifecycle {
+
+        private final Scheduler scheduler;
+        private volatile boolean started;
+        private volatile boolean running;
+
+        SchedulerPause(Scheduler scheduler) {
+            this.scheduler = scheduler;
+        }
+
+        /** The first start, once the application is ready. */
+        void started() {
+            scheduler.start();
+            started = true;
+            running = true;
+        }
+
+        @Override
+        public void start() {
+            if (started && !running) {
+                scheduler.resume();
+            }
+            running = true;
+        }
+
+        @Override
+        public void stop() {
+            if (started && running) {
+                scheduler.pause();
+            }
+            running = false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
     }
 }
