@@ -161,10 +161,10 @@ public class Ingestion {
     }
 
     /**
-     * One page in one transaction, in a few round trips: the authors' contacts, which interactions
-     * are new and what they tell about their authors are written as batches; then each new message
-     * is classified and threaded (a conversation opened and routed, or its clock started again) in
-     * order, and the messages are written as one batch.
+     * One page in one transaction, in a fixed number of round trips: the authors' contacts, which
+     * interactions are new and what they tell about their authors are written as batches; each new
+     * message is classified and threaded in order (a new thread routed by its first message); then
+     * the new conversations, the others' turn and the messages are written as batches.
      */
     private int ingestPage(AccountView account, List<InboundItem> items) {
         Map<String, Long> contacts = records.contacts(account.network(), items);
