@@ -138,26 +138,38 @@ public class Ingestion {
 
     private int oneByOne(AccountView account, List<InboundItem> items) {
         int received = 0;
-        RuntimeException first = null;
+        String first = null;
         for (InboundItem item : items) {
             try {
                 Integer fresh = transactions.execute(status -> ingestPage(account, List.of(item)));
                 received += fresh == null ? 0 : fresh;
             } catch (RuntimeException failure) {
-                log.warn(
-                        "Inbox: interaction {} of account {} could not be taken",
-                        item.remoteId(),
-                        account.id(),
-                        failure);
+                // Not the exception itself: a driver's message can quote the values, that is what
+                // someone wrote.
+                String why = "interaction " + item.remoteId() + " of account " + account.id() + " could not be taken: "
+                        + describe(failure);
+                log.warn("Inbox: {}", why);
                 if (first == null) {
-                    first = failure;
+                    first = why;
                 }
             }
         }
         if (first != null) {
-            throw first;
+            throw new IllegalStateException(first);
         }
         return received;
+    }
+
+    /** A failure by its kind and the database's SQL state, never its message. */
+    static String describe(Throwable failure) {
+        StringBuilder kinds = new StringBuilder(failure.getClass().getSimpleName());
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            kinds.append(" < ").append(cause.getClass().getSimpleName());
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                kinds.append(" (SQL state ").append(sql.getSQLState()).append(')');
+            }
+        }
+        return kinds.toString();
     }
 
     /**

@@ -195,7 +195,11 @@ class InboxIntegrationTests extends InboxTestSupport {
         }
         // The network id longer than any network uses is refused; the poll that brought it fails
         // (and keeps its cursor), but the two others are in.
-        assertThatThrownBy(() -> ingestion.ingest(accountView, page)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> ingestion.ingest(accountView, page))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("could not be taken")
+                .hasMessageNotContaining("Is there a student discount?")
+                .hasNoCause();
         assertThat(ingestion.ingest(accountView, List.of(page.get(0), page.get(2))))
                 .isZero();
     }
