@@ -113,8 +113,7 @@ public class Ingestion {
 
     /**
      * Takes interactions of an account (polled or pushed); returns how many were new. Idempotent.
-     * A page is taken in one transaction, with the team, the routing rules and the targets read
-     * once. If that fails (a deadlock with a webhook delivering the same people, one interaction
+     * A page is taken in one transaction, with the response targets read once. If that fails (a deadlock with a webhook delivering the same people, one interaction
      * the database refuses), each interaction is taken in a transaction of its own, so the others
      * are not held back; the first failure is then thrown, so that a poll does not move its cursor
      * past an interaction that was not taken.
@@ -205,7 +204,6 @@ public class Ingestion {
         if (messages.isEmpty()) {
             return fresh.size();
         }
-        Routing.Batch routing = this.routing.batch();
         ResponseTargets.DueTimes due = targets.dueTimes();
         Map<String, InboxRecords.Waiting> known = records.threads(
                 account.id(), messages.stream().map(Ingestion::thread).toList());

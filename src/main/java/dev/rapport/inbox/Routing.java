@@ -43,7 +43,7 @@ public class Routing {
      */
     static final Duration CACHE_TTL = Duration.ofSeconds(5);
 
-    /** The rules as read, and how conversations have been spread since (see {@link Batch}). */
+    /** The rules as read, and how conversations have been spread since (see {@link #route}). */
     private record Cached(List<RoutingRule> rules, long marketing, long loadedAt, Spread spread) {}
 
     private final RoutingRuleRecords rules;
@@ -64,22 +64,34 @@ public class Routing {
         return current().rules();
     }
 
-    public Decision route(RoutingRule.Subject subject) {
-        return batch().route(subject);
-    }
-
-    /** Routes several conversations in a row (a page of interactions) by the rules and the spread as cached. */
-    public Batch batch() {
-        return new Batch(current());
-    }
-
     /**
-     * The members of each department who answer conversations, and how many each has been given:
-     * read on first need, then counted in memory as conversations are given out, for as long as the
-     * rules are cached ({@link #CACHE_TTL}) — so a page, and the pages of the next seconds, are
-     * spread as single conversations would be, without counting every member's open conversations
-     * for each. What another node gives out, or members close, is seen at the next reading.
+     * The department and person for a new conversation. The members of each department who
+     * answer conversations, and how many each has been given, are read on first need and then
+     * counted in memory as conversations are given out, for as long as the rules are cached
+     * ({@link #CACHE_TTL}) — so the conversations of a page, and of the next seconds, are spread as
+     * they would be one by one, without counting every member's open conversations for each. What
+     * another node gives out, or members close, is seen at the next reading.
      */
+    public Decision route(RoutingRule.Subject subject) {
+        Cached current = current();
+        Spread spread = current.spread();
+        synchronized (spread) {
+            for (RoutingRule rule : current.rules()) {
+                if (rule.matches(subject)) {
+                    Long assignee = rule.assigneeId() != null
+                            ? spread.given(rule.departmentId(), rule.assigneeId())
+                            : member(spread, rule.departmentId(), rule.strategy());
+                    return new Decision(rule.departmentId(), assignee, rule.name());
+                }
+            }
+            return new Decision(
+                    current.marketing(),
+                    member(spread, current.marketing(), RoutingRule.Strategy.LEAST_LOADED),
+                    "default → marketing");
+        }
+    }
+
+    /** How conversations have been spread over the members since the rules were read. */
     private static final class Spread {
         @Nullable
         Map<Long, List<Long>> membersByDepartment;
@@ -89,88 +101,56 @@ public class Routing {
         final Map<Long, Map<Long, Long>> lastGiven = new HashMap<>();
         /** Turns given out here come after every conversation already given. */
         long turn = Long.MAX_VALUE / 2;
-    }
 
-    /** Routing of conversations in a row (a page of interactions), by the rules and spread as cached. */
-    public final class Batch {
-
-        private final Cached current;
-        private final Spread spread;
-
-        private Batch(Cached current) {
-            this.current = current;
-            this.spread = current.spread();
-        }
-
-        public Decision route(RoutingRule.Subject subject) {
-            synchronized (spread) {
-                for (RoutingRule rule : current.rules()) {
-                    if (rule.matches(subject)) {
-                        Long assignee = rule.assigneeId() != null
-                                ? given(rule.departmentId(), rule.assigneeId())
-                                : member(rule.departmentId(), rule.strategy());
-                        return new Decision(rule.departmentId(), assignee, rule.name());
-                    }
-                }
-                return new Decision(
-                        current.marketing(),
-                        member(current.marketing(), RoutingRule.Strategy.LEAST_LOADED),
-                        "default → marketing");
-            }
-        }
-
-        /** Someone of the department who answers conversations, by the strategy; null if there is no one. */
-        private @Nullable Long member(long departmentId, RoutingRule.Strategy strategy) {
-            List<Long> members = members(departmentId);
-            if (members.isEmpty()) {
-                return null;
-            }
-            Map<Long, Long> order =
-                    strategy == RoutingRule.Strategy.LEAST_LOADED ? load(members) : lastGiven(departmentId, members);
-            long chosen = members.stream()
-                    .min(Comparator.comparingLong((Long member) -> order.getOrDefault(member, 0L))
-                            .thenComparingLong(member -> member))
-                    .orElseThrow();
-            return given(departmentId, chosen);
-        }
-
-        private Long given(long departmentId, long member) {
-            spread.load.computeIfPresent(member, (id, open) -> open + 1);
-            Map<Long, Long> last = spread.lastGiven.get(departmentId);
+        Long given(long departmentId, long member) {
+            load.computeIfPresent(member, (id, open) -> open + 1);
+            Map<Long, Long> last = lastGiven.get(departmentId);
             if (last != null) {
-                last.put(member, ++spread.turn);
+                last.put(member, ++turn);
             }
             return member;
         }
+    }
 
-        private List<Long> members(long departmentId) {
-            Map<Long, List<Long>> byDepartment = spread.membersByDepartment;
-            if (byDepartment == null) {
-                byDepartment = team.members().stream()
-                        .filter(member -> member.active() && member.departmentId() != null)
-                        .filter(member -> member.role() == Role.RESPONDER
-                                || member.role() == Role.MARKETER
-                                || member.role() == Role.LEAD)
-                        .collect(Collectors.groupingBy(
-                                member -> Objects.requireNonNull(member.departmentId()),
-                                Collectors.mapping(MemberView::id, Collectors.toList())));
-                spread.membersByDepartment = byDepartment;
-            }
-            return byDepartment.getOrDefault(departmentId, List.of());
+    /** Someone of the department who answers conversations, by the strategy; null if there is no one. */
+    private @Nullable Long member(Spread spread, long departmentId, RoutingRule.Strategy strategy) {
+        List<Long> members = members(spread, departmentId);
+        if (members.isEmpty()) {
+            return null;
         }
+        Map<Long, Long> order = strategy == RoutingRule.Strategy.LEAST_LOADED
+                ? load(spread, members)
+                : spread.lastGiven.computeIfAbsent(
+                        departmentId, department -> new HashMap<>(records.lastAssigned(members, department)));
+        long chosen = members.stream()
+                .min(Comparator.comparingLong((Long member) -> order.getOrDefault(member, 0L))
+                        .thenComparingLong(member -> member))
+                .orElseThrow();
+        return spread.given(departmentId, chosen);
+    }
 
-        private Map<Long, Long> load(List<Long> members) {
-            if (!spread.load.keySet().containsAll(members)) {
-                Map<Long, Long> open = records.openLoads(members);
-                members.forEach(member -> spread.load.putIfAbsent(member, open.getOrDefault(member, 0L)));
-            }
-            return spread.load;
+    private List<Long> members(Spread spread, long departmentId) {
+        Map<Long, List<Long>> byDepartment = spread.membersByDepartment;
+        if (byDepartment == null) {
+            byDepartment = team.members().stream()
+                    .filter(member -> member.active() && member.departmentId() != null)
+                    .filter(member -> member.role() == Role.RESPONDER
+                            || member.role() == Role.MARKETER
+                            || member.role() == Role.LEAD)
+                    .collect(Collectors.groupingBy(
+                            member -> Objects.requireNonNull(member.departmentId()),
+                            Collectors.mapping(MemberView::id, Collectors.toList())));
+            spread.membersByDepartment = byDepartment;
         }
+        return byDepartment.getOrDefault(departmentId, List.of());
+    }
 
-        private Map<Long, Long> lastGiven(long departmentId, List<Long> members) {
-            return spread.lastGiven.computeIfAbsent(
-                    departmentId, department -> new HashMap<>(records.lastAssigned(members, department)));
+    private Map<Long, Long> load(Spread spread, List<Long> members) {
+        if (!spread.load.keySet().containsAll(members)) {
+            Map<Long, Long> open = records.openLoads(members);
+            members.forEach(member -> spread.load.putIfAbsent(member, open.getOrDefault(member, 0L)));
         }
+        return spread.load;
     }
 
     /** A member who joins, leaves, or changes department or role is routed to (or not) at once. */
