@@ -191,10 +191,10 @@ public class Ingestion {
                 InboundItem item = items.get(i);
                 fresh.add(item);
                 long contact = deliveries.get(i).contactId();
-                changes.merge(
+                changes.compute(
                         contact,
-                        InboxRecords.ContactChange.none(contact, item).plus(item),
-                        (before, added) -> before.plus(item));
+                        (id, before) ->
+                                (before != null ? before : InboxRecords.ContactChange.none(id, item)).plus(item));
             }
         }
         records.counted(changes.values());

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -69,18 +70,11 @@ public class InboxRecords {
             statement.setObject(6, utc(item.at()));
         });
         Map<String, Long> ids = new HashMap<>();
-        List<String> remoteIds = List.copyOf(firstOf.keySet());
-        for (int from = 0; from < remoteIds.size(); from += IN_LIST) {
-            List<String> chunk = remoteIds.subList(from, Math.min(remoteIds.size(), from + IN_LIST));
-            List<Object> params = new ArrayList<>(chunk);
-            params.add(network);
-            jdbc.sql("SELECT remote_id, id FROM contact WHERE remote_id IN (" + placeholders(chunk.size())
-                            + ") AND network = ?")
-                    .params(params)
-                    .query(rs -> {
-                        ids.put(rs.getString(1), rs.getLong(2));
-                    });
-        }
+        whereIn(
+                "SELECT remote_id, id FROM contact WHERE remote_id IN (%s) AND network = ?",
+                firstOf.keySet(), network, rs -> {
+                    ids.put(rs.getString(1), rs.getLong(2));
+                });
         return ids;
     }
 
@@ -169,18 +163,12 @@ public class InboxRecords {
     /** The conversations of some threads of an account, by thread key (threads without one are left out). */
     public Map<String, Waiting> threads(long accountId, Collection<String> threadKeys) {
         Map<String, Waiting> found = new HashMap<>();
-        List<String> keys = List.copyOf(new java.util.LinkedHashSet<>(threadKeys));
-        for (int from = 0; from < keys.size(); from += IN_LIST) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + IN_LIST));
-            List<Object> params = new ArrayList<>(chunk);
-            params.add(accountId);
-            jdbc.sql("SELECT id, department_id, priority, waiting_since, thread_key FROM conversation"
-                            + " WHERE thread_key IN (" + placeholders(chunk.size()) + ") AND account_id = ?")
-                    .params(params)
-                    .query(rs -> {
-                        found.put(rs.getString("thread_key"), waiting(rs, 0));
-                    });
-        }
+        whereIn(
+                "SELECT id, department_id, priority, waiting_since, thread_key FROM conversation"
+                        + " WHERE thread_key IN (%s) AND account_id = ?",
+                new java.util.LinkedHashSet<>(threadKeys), accountId, rs -> {
+                    found.put(rs.getString("thread_key"), waiting(rs, 0));
+                });
         return found;
     }
 
@@ -555,6 +543,20 @@ public class InboxRecords {
                     last.put(rs.getLong(1), rs.getLong(2));
                 });
         return last;
+    }
+
+    /**
+     * Runs a query whose {@code %s} is an IN list of the keys, in chunks of {@value #IN_LIST}, with
+     * {@code last} as its one other parameter; each row goes to {@code row}.
+     */
+    private void whereIn(String sql, Collection<String> keys, Object last, RowCallbackHandler row) {
+        List<String> all = List.copyOf(keys);
+        for (int from = 0; from < all.size(); from += IN_LIST) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST));
+            List<Object> params = new ArrayList<>(chunk);
+            params.add(last);
+            jdbc.sql(sql.formatted(placeholders(chunk.size()))).params(params).query(row);
+        }
     }
 
     private static String placeholders(int count) {
