@@ -4,11 +4,13 @@ import dev.rapport.content.text.Fingerprint;
 import dev.rapport.content.text.MinHash;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jspecify.annotations.Nullable;
@@ -115,6 +117,25 @@ public final class NearDuplicates {
                 .reversed()
                 .thenComparing(NearDuplicate::at, Comparator.reverseOrder()));
         return matches;
+    }
+
+    /**
+     * How similar {@code text} is to the most similar of {@code earlier}, when that reaches the
+     * default threshold: a one-off comparison with a few hundred texts, which costs less than building
+     * an index for them.
+     */
+    public static OptionalDouble strongest(String text, Collection<String> earlier) {
+        Fingerprint fingerprint = Fingerprint.of(text);
+        double best = 0;
+        if (!fingerprint.isEmpty()) {
+            for (String other : earlier) {
+                Fingerprint candidate = Fingerprint.of(other);
+                if (!candidate.isEmpty()) {
+                    best = Math.max(best, fingerprint.similarity(candidate));
+                }
+            }
+        }
+        return best >= DEFAULT_THRESHOLD ? OptionalDouble.of(best) : OptionalDouble.empty();
     }
 
     public void remove(String id) {

@@ -11,11 +11,9 @@ import dev.rapport.content.ContentTypes;
 import dev.rapport.content.CrossPosting;
 import dev.rapport.content.LintFinding;
 import dev.rapport.content.LintSeverity;
-import dev.rapport.content.NearDuplicate;
 import dev.rapport.content.NearDuplicates;
 import dev.rapport.content.NetworkFit;
 import dev.rapport.content.NetworkPreview;
-import dev.rapport.content.TimeWindow;
 import dev.rapport.core.WorkspaceZone;
 import dev.rapport.publishing.domain.PostRecords;
 import dev.rapport.screening.Action;
@@ -164,19 +162,13 @@ public class Composer {
 
     /** The account's recent posts (other than this post's) that the text repeats. */
     private List<LintFinding> recycled(AccountView account, String text, @Nullable Long postId) {
-        Instant since = Instant.now().minus(RECYCLED_WINDOW);
-        NearDuplicates earlier = new NearDuplicates();
-        for (PostRecords.Sent sent : records.recentTexts(account.id(), since, 500)) {
-            if (postId == null || sent.postId() != postId) {
-                earlier.add(String.valueOf(sent.variantId()), String.valueOf(account.id()), sent.at(), sent.text());
-            }
-        }
-        return earlier.similar(text, String.valueOf(account.id()), new TimeWindow(since, Instant.MAX)).stream()
-                .findFirst()
-                .map(NearDuplicate::similarity)
-                .map(similarity ->
+        List<String> earlier = records.recentTexts(account.id(), Instant.now().minus(RECYCLED_WINDOW), 500).stream()
+                .filter(sent -> postId == null || sent.postId() != postId)
+                .map(PostRecords.Sent::text)
+                .toList();
+        return NearDuplicates.strongest(text, earlier).stream()
+                .mapToObj(similarity ->
                         new LintFinding("recycled", LintSeverity.WARNING, List.of(Math.round(similarity * 100)), null))
-                .map(List::of)
-                .orElse(List.of());
+                .toList();
     }
 }

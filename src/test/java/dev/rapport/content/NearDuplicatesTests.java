@@ -99,6 +99,19 @@ class NearDuplicatesTests {
     }
 
     @Test
+    void theStrongestRepeatAmongAFewTextsIsFoundWithoutAnIndex() {
+        String edited = "Five tips for better product photos with just your phone: use natural light, clean your lens, "
+                + "choose a plain background, shoot at eye level and edit lightly.";
+        assertThat(NearDuplicates.strongest(edited, List.of(BASE_ZH, BASE_EN)).orElseThrow())
+                .isBetween(NearDuplicates.DEFAULT_THRESHOLD, 0.99);
+        assertThat(NearDuplicates.strongest(BASE_EN, List.of(BASE_ZH, edited, BASE_EN)))
+                .hasValue(1.0);
+        assertThat(NearDuplicates.strongest("智能手表系列发布会圆满结束，感谢到场的每一位朋友，现场视频回放已上传。", List.of(BASE_ZH, BASE_EN)))
+                .isEmpty();
+        assertThat(NearDuplicates.strongest("🎉🎉🎉", List.of("🎉🎉🎉"))).isEmpty();
+    }
+
+    @Test
     void differentPostsOnTheSameTopicAreNotDuplicates() {
         NearDuplicates index = indexWith(BASE_EN, BASE_ZH);
         assertThat(index.similar(

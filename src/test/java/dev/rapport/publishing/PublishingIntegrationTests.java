@@ -74,6 +74,29 @@ class PublishingIntegrationTests {
     }
 
     @Test
+    void anEditedRepeatOfTheAccountsRecentPostIsPointedOutAndADifferentPostIsNot() {
+        String first = "Ten years of the harbour bakery: thank you for every loaf, every early queue and every "
+                + "birthday cake you ordered from us since 2016.";
+        long earlier = compose("""
+                {"idea":"%s","accountIds":[%d]}""".formatted(first, weibo)).at("/post/id").asLong();
+        var submitted = Api.as(port, marketer).post("/api/v1/posts/" + earlier + "/submit", "");
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+
+        JsonNode repeat = compose("""
+                {"idea":"Ten years of our harbour bakery! Thank you for every loaf, every early queue and each birthday cake you ordered from us since 2016.","accountIds":[%d]}""".formatted(weibo));
+        assertThat(repeat.at("/variants/0/findings").findValuesAsString("rule")).contains("recycled");
+        // The same text on another account is no repeat of that account's posts.
+        JsonNode elsewhere = compose("""
+                {"idea":"%s","accountIds":[%d]}""".formatted(first, x));
+        assertThat(elsewhere.at("/variants/0/findings").findValuesAsString("rule"))
+                .doesNotContain("recycled");
+        JsonNode different = compose("""
+                {"idea":"Our bakery opens a second shop on Harbour Road next Friday, with a sourdough class at noon.","accountIds":[%d]}""".formatted(weibo));
+        assertThat(different.at("/variants/0/findings").findValuesAsString("rule"))
+                .doesNotContain("recycled");
+    }
+
+    @Test
     void aCleanPostGoesStraightToTheScheduleAndIsPublishedOncePerAccount() {
         JsonNode composed = compose("""
                 {"idea":"Our spring workshop is open: bring your questions about the new release, we answer them live.",

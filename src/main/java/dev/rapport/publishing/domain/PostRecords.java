@@ -246,18 +246,19 @@ public class PostRecords {
     }
 
     /** A text an account published or will publish. */
-    public record Sent(long variantId, long postId, Instant at, String text) {}
+    public record Sent(long postId, String text) {}
 
     /** The account's variants on their way or out since a time, newest first: what a new text may repeat. */
     public List<Sent> recentTexts(long accountId, Instant since, int limit) {
+        // Scheduled time rather than publication time: (account_id, scheduled_at) is an index, read
+        // backwards, so only the rows returned are read. Every variant on its way or out has one.
         return jdbc.sql("""
-                        SELECT id, post_id, COALESCE(published_at, scheduled_at) AS at, text FROM post_variant
+                        SELECT post_id, text FROM post_variant
                         WHERE account_id = ? AND state IN ('SCHEDULED', 'PUBLISHING', 'PUBLISHED', 'OUTCOME_UNKNOWN')
-                            AND COALESCE(published_at, scheduled_at) >= ?
-                        ORDER BY at DESC FETCH FIRST ? ROWS ONLY""")
+                            AND scheduled_at >= ?
+                        ORDER BY account_id DESC, scheduled_at DESC FETCH FIRST ? ROWS ONLY""")
                 .params(accountId, since.atOffset(ZoneOffset.UTC), limit)
-                .query((rs, row) ->
-                        new Sent(rs.getLong("id"), rs.getLong("post_id"), instant(rs, "at"), rs.getString("text")))
+                .query((rs, row) -> new Sent(rs.getLong("post_id"), rs.getString("text")))
                 .list();
     }
 
