@@ -39,9 +39,12 @@ public class DataDirectory implements EnvironmentPostProcessor {
      * machine exceeds when many audit entries queue for the chain's head), as PostgreSQL waits.
      * {@code QUERY_CACHE_SIZE=64}: each connection keeps 64 parsed statements instead of 8, as
      * taking one interaction into the inbox alone runs more than 8 different ones.
+     * {@code TRACE_LEVEL_FILE=0}: no {@code rapport.trace.db}. H2 would write every statement error
+     * there with its stack, and its message can quote the values (a customer's words); the error
+     * still reaches Rapport, which logs what it may.
      */
     public static String embeddedUrl(String directory) {
         return "jdbc:h2:file:" + resolve(directory)
-                + "/rapport;MODE=PostgreSQL;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
+                + "/rapport;MODE=PostgreSQL;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64;TRACE_LEVEL_FILE=0";
     }
 }
