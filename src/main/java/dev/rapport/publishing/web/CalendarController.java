@@ -4,21 +4,29 @@ import dev.rapport.accounts.AccountManagement;
 import dev.rapport.content.ContentType;
 import dev.rapport.core.Refusal;
 import dev.rapport.publishing.Calendar;
+import dev.rapport.publishing.CalendarEntry;
 import dev.rapport.publishing.Posts;
 import dev.rapport.publishing.VariantState;
 import dev.rapport.publishing.VariantView;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,15 +47,41 @@ class CalendarController {
     private final Calendar calendar;
     private final Posts posts;
     private final AccountManagement accounts;
+    private final MessageSource messages;
 
-    CalendarController(Calendar calendar, Posts posts, AccountManagement accounts) {
+    CalendarController(Calendar calendar, Posts posts, AccountManagement accounts, MessageSource messages) {
         this.calendar = calendar;
         this.posts = posts;
         this.accounts = accounts;
+        this.messages = messages;
     }
 
-    /** One day of the grid. */
-    record Day(LocalDate date, boolean inPeriod, Calendar.Day variants) {}
+    /** One day of the grid, as the template prints it. */
+    record Day(LocalDate date, String css, List<Chip> chips, int more) {}
+
+    /**
+     * A variant on the grid, with everything the template prints worked out once: a month holds a
+     * few hundred chips, and each expression the template evaluates per chip costs.
+     */
+    record Chip(
+            long variantId,
+            String id,
+            String css,
+            String href,
+            boolean draggable,
+            String time,
+            String network,
+            String state,
+            String title,
+            String excerpt) {}
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    /** Characters of a chip's excerpt before "...". */
+    static final int EXCERPT = 40;
+
+    private static final Set<VariantState> MOVABLE =
+            EnumSet.of(VariantState.SCHEDULED, VariantState.DRAFT, VariantState.PENDING_APPROVAL, VariantState.FAILED);
 
     /** Chips shown per day before "n more": a month cell is small, a week column tall. */
     static final int MONTH_CHIPS = 6;
@@ -63,6 +97,8 @@ class CalendarController {
             @RequestParam(required = false) @Nullable VariantState state,
             @RequestParam(required = false) @Nullable ContentType contentType,
             @ModelAttribute("zone") ZoneId zone,
+            Locale locale,
+            HttpServletRequest request,
             Model model) {
         LocalDate first;
         LocalDate last;
@@ -88,13 +124,22 @@ class CalendarController {
         Calendar.Filter filter = CalendarApi.filter(accountIds, network, null, state, contentType);
         Map<LocalDate, Calendar.Day> days =
                 calendar.days(first, last, zone, filter, weekView ? WEEK_CHIPS : MONTH_CHIPS);
+        Map<String, String> labels = new HashMap<>();
+        Function<String, String> label =
+                key -> labels.computeIfAbsent(key, k -> messages.getMessage(k, null, k, locale));
+        LocalDate today = LocalDate.now(zone);
         List<List<Day>> weeks = new ArrayList<>();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             if (day.getDayOfWeek() == DayOfWeek.MONDAY) {
                 weeks.add(new ArrayList<>());
             }
-            weeks.get(weeks.size() - 1)
-                    .add(new Day(day, !day.isBefore(periodStart) && !day.isAfter(periodEnd), days.get(day)));
+            Calendar.Day variants = days.get(day);
+            String css =
+                    day.isBefore(periodStart) || day.isAfter(periodEnd) ? "outside" : day.equals(today) ? "today" : "";
+            List<Chip> chips = variants.first().stream()
+                    .map(entry -> chip(entry, zone, request.getContextPath(), label))
+                    .toList();
+            weeks.get(weeks.size() - 1).add(new Day(day, css, chips, variants.more()));
         }
         model.addAttribute("weeks", weeks);
         model.addAttribute("weekView", weekView);
@@ -122,8 +167,23 @@ class CalendarController {
         model.addAttribute("filterNetwork", network);
         model.addAttribute("filterState", state);
         model.addAttribute("filterType", contentType);
-        model.addAttribute("today", LocalDate.now(zone));
+        model.addAttribute("today", today);
         return "publishing/calendar";
+    }
+
+    private static Chip chip(CalendarEntry entry, ZoneId zone, String contextPath, Function<String, String> label) {
+        String excerpt = entry.excerpt();
+        return new Chip(
+                entry.variantId(),
+                "chip-" + entry.variantId(),
+                "chip " + entry.state().name().toLowerCase(Locale.ROOT),
+                contextPath + "/posts/" + entry.postId(),
+                MOVABLE.contains(entry.state()),
+                TIME.format(entry.at().atZone(zone)),
+                label.apply("network." + entry.network()),
+                label.apply("publishing.state." + entry.state()),
+                excerpt,
+                excerpt.length() <= EXCERPT ? excerpt : excerpt.substring(0, EXCERPT - 3) + "...");
     }
 
     /** Drag-and-drop: the variant moves to another day at the same time of day (workspace zone). */
