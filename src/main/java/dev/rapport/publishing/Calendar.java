@@ -84,11 +84,25 @@ public class Calendar {
     public record Page(
             List<CalendarEntry> entries, @Nullable Cursor next) {}
 
-    /** A day of the grid: how many variants it holds and the first of them. */
+    /**
+     * Variants of a day counted at most: a busy workspace's unfiltered month holds thousands a day,
+     * and a grid cell only needs to say there are many more.
+     */
+    public static final int DAY_COUNT_LIMIT = 100;
+
+    /**
+     * A day of the grid: how many variants it holds (at most {@link #DAY_COUNT_LIMIT}) and the first
+     * of them.
+     */
     public record Day(LocalDate date, int count, List<CalendarEntry> first) {
 
         public int more() {
             return count - first.size();
+        }
+
+        /** True when the day holds at least {@link #DAY_COUNT_LIMIT} variants: {@link #more()} is a floor. */
+        public boolean countLimited() {
+            return count >= DAY_COUNT_LIMIT;
         }
     }
 
@@ -163,7 +177,8 @@ public class Calendar {
 
     /**
      * The days of a grid in a time zone, each with its count and its first {@code perDay} entries:
-     * one statement for the first entries of every day, one more to count the days that hold more.
+     * one statement for the first entries of every day, one more to count (up to {@link
+     * #DAY_COUNT_LIMIT}) the days that hold more.
      */
     @Transactional(readOnly = true)
     public Map<LocalDate, Day> days(LocalDate first, LocalDate last, ZoneId zone, Filter filter, int perDay) {
@@ -199,8 +214,9 @@ public class Calendar {
         if (!full.isEmpty()) {
             List<Object> params = new ArrayList<>();
             String sql = full.stream()
-                    .map(date -> "(SELECT '" + date + "' AS on_day, COUNT(*) AS n FROM post_variant v WHERE "
-                            + day(date, zone, params) + scope.conditions(params) + ")")
+                    .map(date -> "(SELECT '" + date + "' AS on_day, COUNT(*) AS n FROM (SELECT v.id FROM post_variant v"
+                            + " WHERE " + day(date, zone, params) + scope.conditions(params) + " FETCH FIRST "
+                            + DAY_COUNT_LIMIT + " ROWS ONLY) AS counted)")
                     .collect(Collectors.collectingAndThen(Collectors.toList(), Calendar::unionAll));
             jdbc.sql(sql)
                     .params(params)

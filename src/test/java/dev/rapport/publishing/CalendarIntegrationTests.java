@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,6 +34,9 @@ class CalendarIntegrationTests {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Credentials marketer;
     Credentials lead;
@@ -159,6 +163,37 @@ class CalendarIntegrationTests {
         String weekDay = week.substring(week.indexOf("id=\"day-2031-03-03\""), week.indexOf("id=\"day-2031-03-04\""));
         assertThat(weekDay.split("class=\"chip").length - 1).isEqualTo(8);
         assertThat(weekDay).doesNotContain("more-2031-03-03");
+    }
+
+    @Test
+    void aDayWithMoreVariantsThanTheGridCountsSaysHowManyAtLeast() {
+        long post = schedule("周五晚八点直播：新品答疑", "CONVERSATIONAL", "2031-03-21T12:00:00Z");
+        // A busy workspace's day, copied in bulk from the scheduled variant: more than the grid counts.
+        long variant = jdbc.sql("SELECT id FROM post_variant WHERE post_id = ?")
+                .param(post)
+                .query(Long.class)
+                .single();
+        for (int copy = 0; copy < Calendar.DAY_COUNT_LIMIT + 20; copy++) {
+            jdbc.sql("""
+                            INSERT INTO post_variant (post_id, account_id, network, text, proposed_text, state,
+                                scheduled_at, publish_key, updated_at, content_type, automated)
+                            SELECT post_id, account_id, network, text, proposed_text, state, scheduled_at, ?,
+                                updated_at, content_type, automated FROM post_variant WHERE id = ?""")
+                    .params("calendar-busy-day-" + variant + "-" + copy, variant)
+                    .update();
+        }
+        WebSession web = new WebSession(port);
+        web.signIn(marketer.email(), marketer.password());
+        for (String lang : new String[] {"en", "zh-CN"}) {
+            String month = web.get("/calendar?month=2031-03&account=" + account + "&lang=" + lang)
+                    .body();
+            String day =
+                    month.substring(month.indexOf("id=\"day-2031-03-21\""), month.indexOf("id=\"day-2031-03-22\""));
+            assertThat(day.split("class=\"chip").length - 1).isEqualTo(6);
+            assertThat(day)
+                    .contains(lang.equals("en") ? "+94 or more" : "还有 94 条以上")
+                    .contains("week=2031-03-21");
+        }
     }
 
     @Test

@@ -57,7 +57,7 @@ class CalendarController {
     }
 
     /** One day of the grid, as the template prints it. */
-    record Day(LocalDate date, String css, List<Chip> chips, int more) {}
+    record Day(LocalDate date, String css, List<Chip> chips, int more, boolean moreAtLeast) {}
 
     /**
      * A variant on the grid, with everything the template prints worked out once: a month holds a
@@ -139,7 +139,7 @@ class CalendarController {
             List<Chip> chips = variants.first().stream()
                     .map(entry -> chip(entry, zone, request.getContextPath(), label))
                     .toList();
-            weeks.get(weeks.size() - 1).add(new Day(day, css, chips, variants.more()));
+            weeks.get(weeks.size() - 1).add(new Day(day, css, chips, variants.more(), variants.countLimited()));
         }
         model.addAttribute("weeks", weeks);
         model.addAttribute("weekView", weekView);
