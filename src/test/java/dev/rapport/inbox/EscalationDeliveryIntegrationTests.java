@@ -265,8 +265,8 @@ class EscalationDeliveryIntegrationTests {
                                         + " and still waits for an answer.\n\nOpen it in Rapport and answer it, or reassign it.");
             }
             assertThat(LoopbackSmtp.messagesTo(smtp, desk.lead().email())).isEmpty();
-            assertThat(home(responder)).contains("/conversations/" + id);
-            assertThat(home(desk.lead())).doesNotContain("/conversations/" + id);
+            assertThat(home(responder)).contains("href=\"/conversations/" + id + "\"");
+            assertThat(home(desk.lead())).doesNotContain("href=\"/conversations/" + id + "\"");
             assertChatMessage(
                     desk,
                     "[Rapport] Conversation " + id + " with " + handle(desk) + " on Weibo is past its target (due "
@@ -309,7 +309,7 @@ class EscalationDeliveryIntegrationTests {
             assertThat(LoopbackSmtp.messagesTo(smtp, desk.responder().email()))
                     .as("the assignee is not told again")
                     .hasSize(1);
-            assertThat(home(lead)).contains("/conversations/" + id);
+            assertThat(home(lead)).contains("href=\"/conversations/" + id + "\"");
             assertChatMessage(
                     desk,
                     "[Rapport] Conversation " + id + " with " + handle(desk) + " on Weibo is still unanswered (due "
