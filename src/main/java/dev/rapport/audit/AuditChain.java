@@ -24,11 +24,23 @@ final class AuditChain {
         this.jdbc = jdbc;
     }
 
-    /** Appends one entry; the caller's transaction holds the chain's row lock until commit. */
+    /**
+     * Appends one entry; the caller's transaction holds the chain's row lock until commit. A record
+     * of an event already in the chain (the same event delivered again) appends nothing and returns
+     * the entry there: under the lock, so two nodes delivering it at once append it once.
+     */
     AuditEntry append(AuditRecord record) {
         Head head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain WHERE id = 1 FOR UPDATE")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
                 .single();
+        String eventKey = AuditHashes.eventKey(record);
+        var recorded = jdbc.sql("SELECT * FROM audit_entry WHERE event_key = ?")
+                .param(eventKey)
+                .query(AuditChain::entry)
+                .optional();
+        if (recorded.isPresent()) {
+            return recorded.get();
+        }
         long seq = head.seq() + 1;
         String prevHash = head.hash();
         Instant at = record.occurredAt().truncatedTo(ChronoUnit.MILLIS);
@@ -38,8 +50,9 @@ final class AuditChain {
         String source = clip(record.source(), 100);
         String hash = AuditHashes.hash(seq, at, actor, record.action(), target, detail, source, prevHash);
         jdbc.sql("""
-                        INSERT INTO audit_entry (seq, occurred_at, actor, action, target, detail, source, prev_hash, hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        INSERT INTO audit_entry
+                            (seq, occurred_at, actor, action, target, detail, source, prev_hash, hash, event_key)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         seq,
                         OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
@@ -49,7 +62,8 @@ final class AuditChain {
                         detail,
                         source,
                         prevHash,
-                        hash)
+                        hash,
+                        eventKey)
                 .update();
         jdbc.sql("UPDATE audit_chain SET last_seq = ?, last_hash = ? WHERE id = 1")
                 .params(seq, hash)

@@ -30,11 +30,13 @@ class AuditChainTests {
         var dataSource = new DriverManagerDataSource(
                 dev.rapport.core.DataDirectory.embeddedUrl(dataDir.toString()), "rapport", "");
         jdbc = JdbcClient.create(dataSource);
-        String schema = new ClassPathResource("db/migration/audit/V2026.11.26.3__audit.sql")
-                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        for (String statement : schema.replaceAll("(?m)^--.*$", "").split(";")) {
-            if (!statement.isBlank()) {
-                jdbc.sql(statement).update();
+        for (String migration : new String[] {"V2026.11.26.3__audit.sql", "V2026.11.28.9__audit_event_key.sql"}) {
+            String schema = new ClassPathResource("db/migration/audit/" + migration)
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            for (String statement : schema.replaceAll("(?m)^--.*$", "").split(";")) {
+                if (!statement.isBlank()) {
+                    jdbc.sql(statement).update();
+                }
             }
         }
         chain = new AuditChain(jdbc);
@@ -48,6 +50,23 @@ class AuditChainTests {
     void anUntouchedChainIsIntact() {
         assertThat(chain.verify()).isEqualTo(new AuditVerification(5, null, null));
         assertThat(verifyCommand()).startsWith("0:").contains("5 entries verified");
+    }
+
+    @Test
+    void theSameEventAppendedAgainIsTheEntryAlreadyThere() {
+        Instant at = Instant.parse("2026-11-27T09:00:00.123456Z");
+        AuditEntry first =
+                chain.append(new AuditRecord("ada@example.com", "member.invited", "member:9", "Bo", "10.0.0.9", at));
+        AuditEntry again =
+                chain.append(new AuditRecord("ada@example.com", "member.invited", "member:9", "Bo", "10.0.0.9", at));
+        assertThat(again).isEqualTo(first);
+        assertThat(chain.verify()).isEqualTo(new AuditVerification(6, null, null));
+
+        // The same action a microsecond later (or on another target) is another event.
+        chain.append(
+                new AuditRecord("ada@example.com", "member.invited", "member:9", "Bo", "10.0.0.9", at.plusNanos(1000)));
+        chain.append(new AuditRecord("ada@example.com", "member.invited", "member:10", "Bo", "10.0.0.9", at));
+        assertThat(chain.verify()).isEqualTo(new AuditVerification(8, null, null));
     }
 
     @Test

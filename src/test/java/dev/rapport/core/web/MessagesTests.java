@@ -58,6 +58,22 @@ class MessagesTests {
     }
 
     @Test
+    void aMessageWithoutArgumentsWritesItsApostrophesOnce() throws IOException {
+        // Without arguments Spring shows the text as it is, so a doubled '' shows doubled.
+        List<String> doubled = new ArrayList<>();
+        for (String name : List.of("messages.properties", "messages_zh_CN.properties")) {
+            Properties bundle = bundle(name);
+            for (String key : bundle.stringPropertyNames()) {
+                String message = bundle.getProperty(key);
+                if (!message.matches("(?s).*\\{\\d.*") && message.contains("''")) {
+                    doubled.add(name + ": " + key);
+                }
+            }
+        }
+        assertThat(doubled).isEmpty();
+    }
+
+    @Test
     void everyKeyUsedInATemplateExistsInBothLanguages() throws IOException {
         Set<String> english = bundle("messages.properties").stringPropertyNames();
         Set<String> chinese = bundle("messages_zh_CN.properties").stringPropertyNames();
