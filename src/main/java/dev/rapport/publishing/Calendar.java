@@ -162,7 +162,10 @@ public class Calendar {
             params.add(after.variantId());
             params.add(utc(to));
         }
-        sql.append(scope.conditions(params)).append(" ORDER BY v.scheduled_at, v.id FETCH FIRST ? ROWS ONLY");
+        sql.append(scope.conditions(params))
+                .append(" ORDER BY ")
+                .append(scope.order())
+                .append(" FETCH FIRST ? ROWS ONLY");
         params.add(limit + 1);
         List<CalendarEntry> entries = withCampaigns(jdbc.sql(sql.toString())
                 .params(params)
@@ -192,7 +195,7 @@ public class Calendar {
             List<Object> params = new ArrayList<>();
             String sql = dates.stream()
                     .map(date -> "(SELECT " + ENTRY_COLUMNS + " WHERE " + day(date, zone, params)
-                            + scope.conditions(params) + " ORDER BY v.scheduled_at, v.id FETCH FIRST " + (perDay + 1)
+                            + scope.conditions(params) + " ORDER BY " + scope.order() + " FETCH FIRST " + (perDay + 1)
                             + " ROWS ONLY)")
                     .collect(Collectors.collectingAndThen(Collectors.toList(), Calendar::unionAll));
             withCampaigns(jdbc.sql(sql)
@@ -293,6 +296,17 @@ public class Calendar {
      * condition at all, so the schedule index serves the whole range.
      */
     private record Scope(Map<Long, AccountView> accounts, boolean everyAccount, Filter filter) {
+
+        /**
+         * Schedule order. For one account it is spelt with the account first, which changes nothing
+         * but lets the embedded database read the (account_id, scheduled_at) index in order and stop
+         * at the rows asked for, instead of reading and sorting all of the account's rows in range.
+         */
+        String order() {
+            return !everyAccount && accounts.size() == 1
+                    ? "v.account_id, v.scheduled_at, v.id"
+                    : "v.scheduled_at, v.id";
+        }
 
         String conditions(List<Object> params) {
             StringBuilder sql = new StringBuilder();
