@@ -1,0 +1,254 @@
+package dev.rapport.connectors;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.rapport.accounts.ConnectionCredentials;
+import dev.rapport.connectors.ConnectionEvents.Connected;
+import dev.rapport.connectors.ConnectionEvents.InteractionPushed;
+import dev.rapport.connectors.ConnectionEvents.PushSubscribed;
+import dev.rapport.connectors.domain.ConnectionRecords;
+import dev.rapport.connectors.domain.PushRecords;
+import dev.rapport.connectors.push.PushKeys;
+import dev.rapport.connectors.push.PushMessage;
+import dev.rapport.connectors.push.PushRefused;
+import dev.rapport.connectors.push.Vapid;
+import dev.rapport.connectors.spi.Capability;
+import dev.rapport.connectors.spi.ConnectorException;
+import dev.rapport.connectors.spi.NetworkConnector;
+import dev.rapport.connectors.spi.PushSubscription;
+import dev.rapport.connectors.spi.PushTarget;
+import dev.rapport.core.AuditRecord;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What networks push (Web Push): each connected account whose connector can push
+ * ({@link Capability#PUSH}) is subscribed once Rapport's public address is set
+ * ({@code rapport.public-url}), with fresh keys kept in the vault and a receiving address of its own,
+ * {@code <public-url>/push/<id>}, the id unguessable. A push is taken only when signed by the
+ * network's server key for Rapport's origin and when it opens with the subscription's keys; it then
+ * becomes an {@link InteractionPushed} event, which the inbox reads through the connector as it
+ * reads a poll. Polling goes on regardless: it is the safety net for whatever a push misses.
+ */
+@Service
+public class Pushes {
+
+    /** How a push was received, for the receiving address's answer. */
+    public enum Delivery {
+        /** Verified and opened; handed on (or nothing to hand on). */
+        ACCEPTED,
+        /** No such subscription (any more): the network ends it. */
+        GONE,
+        /** Not {@code aes128gcm}. */
+        UNSUPPORTED_ENCODING,
+        /** Not signed by the network's server key for Rapport. */
+        BAD_SIGNATURE,
+        /** Signed, but it does not open with the subscription's keys, or says nothing readable. */
+        UNREADABLE
+    }
+
+    /** The largest body taken: a push carries at most 4096 bytes (RFC 8030 §7.2), a little more encrypted. */
+    public static final int MAX_BODY = PushMessage.MAX_BODY;
+
+    static final String TASK = "push-subscriptions";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger log = LoggerFactory.getLogger(Pushes.class);
+
+    private final ConnectorRegistry registry;
+    private final ConnectionRecords connections;
+    private final PushRecords records;
+    private final Connections calls;
+    private final ConnectionCredentials credentials;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final String publicUrl;
+
+    Pushes(
+            ConnectorRegistry registry,
+            ConnectionRecords connections,
+            PushRecords records,
+            Connections calls,
+            ConnectionCredentials credentials,
+            ApplicationEventPublisher events,
+            TransactionTemplate transactions,
+            @Value("${rapport.public-url:}") String publicUrl) {
+        this.registry = registry;
+        this.connections = connections;
+        this.records = records;
+        this.calls = calls;
+        this.credentials = credentials;
+        this.events = events;
+        this.transactions = transactions;
+        String url = publicUrl.strip();
+        this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Whether networks can reach Rapport: {@code rapport.public-url} is set. */
+    public boolean enabled() {
+        return !publicUrl.isEmpty();
+    }
+
+    /** Whether the account's network pushes to Rapport now. */
+    public boolean pushing(long accountId) {
+        return records.ofAccount(accountId).map(PushRecords.Stored::supported).orElse(false);
+    }
+
+    /**
+     * A newly connected account (or a new token) gets a subscription of its own. After the commit, on
+     * another thread, and outside a transaction: no network call holds a database connection.
+     */
+    @Async
+    @TransactionalEventListener
+    void on(Connected event) {
+        subscribe(event.accountId(), event.actor());
+    }
+
+    /**
+     * Subscribes the account, replacing an earlier subscription; false when it is not subscribed (no
+     * public address, a connector that cannot push, an account not usable, or the network declined).
+     * A network's failure is logged, never thrown: polling goes on.
+     */
+    boolean subscribe(long accountId, String actor) {
+        Optional<ConnectionView> found = connections.find(accountId).filter(ConnectionView::usable);
+        Optional<NetworkConnector> connector = found.flatMap(connection -> registry.find(connection.connector()))
+                .filter(network -> network.capabilities().contains(Capability.PUSH));
+        if (!enabled() || found.isEmpty() || connector.isEmpty()) {
+            return false;
+        }
+        String network = connector.get().network();
+        String id = newId();
+        PushKeys keys = PushKeys.generate();
+        PushSubscription subscription;
+        try {
+            subscription = calls.subscribe(accountId, new PushTarget(endpoint(id), keys.p256dh(), keys.auth()));
+        } catch (ConnectorException.Rejected declined) {
+            // The server cannot push the standard way, or the token lacks the "push" scope (403):
+            // not asked again until the account is connected again.
+            log.info("Push: {} declined a subscription for account {} ({})", network, accountId, declined.code());
+            records.unsupported(id, accountId, network);
+            return false;
+        } catch (ConnectorException failed) {
+            log.info(
+                    "Push: subscribing account {} on {} failed ({}); tried again later",
+                    accountId,
+                    network,
+                    failed.getClass().getSimpleName());
+            return false;
+        }
+        long connectedBy = found.get().connectedBy() == null ? 0 : found.get().connectedBy();
+        transactions.executeWithoutResult(status -> {
+            credentials.storePushKeys(accountId, keys.secrets(), connectedBy);
+            records.subscribed(id, accountId, network, subscription.serverKey());
+            events.publishEvent(new PushSubscribed(actor, accountId, network, Instant.now()));
+        });
+        return true;
+    }
+
+    /** Subscribes the usable accounts that have no subscription (set up before the public address was). */
+    int subscribeMissing() {
+        if (!enabled()) {
+            return 0;
+        }
+        Set<Long> known = new HashSet<>(records.accounts());
+        int subscribed = 0;
+        for (ConnectionView connection : connections.all()) {
+            if (!known.contains(connection.accountId()) && subscribe(connection.accountId(), AuditRecord.SYSTEM)) {
+                subscribed++;
+            }
+        }
+        return subscribed;
+    }
+
+    /**
+     * A push arrived at {@code /push/<id>}. The sender is checked before anything is opened; the
+     * plaintext (which holds the account's access token on Mastodon) is wiped once read.
+     */
+    public Delivery receive(String id, @Nullable String authorization, @Nullable String contentEncoding, byte[] body) {
+        Optional<PushRecords.Stored> found = records.find(id).filter(PushRecords.Stored::supported);
+        if (found.isEmpty() || found.get().serverKey() == null) {
+            return Delivery.GONE;
+        }
+        PushRecords.Stored subscription = found.get();
+        if (contentEncoding == null || !contentEncoding.strip().equalsIgnoreCase("aes128gcm")) {
+            return refused(subscription, Delivery.UNSUPPORTED_ENCODING, "not aes128gcm");
+        }
+        try {
+            Vapid.verify(authorization, subscription.serverKey(), publicUrl, Instant.now());
+        } catch (PushRefused unsigned) {
+            return refused(subscription, Delivery.BAD_SIGNATURE, unsigned.getMessage());
+        }
+        Optional<NetworkConnector> connector = registry.find(subscription.connector());
+        Optional<PushKeys> keys =
+                credentials.openPushKeys(subscription.accountId()).map(PushKeys::of);
+        if (connector.isEmpty() || keys.isEmpty()) {
+            return Delivery.GONE;
+        }
+        byte[] plaintext;
+        try {
+            plaintext = PushMessage.decrypt(body, keys.get());
+        } catch (PushRefused unopened) {
+            return refused(subscription, Delivery.UNREADABLE, unopened.getMessage());
+        }
+        Optional<String> reference;
+        try {
+            reference = connector.get().pushReference(plaintext);
+        } catch (IllegalArgumentException unreadable) {
+            return refused(subscription, Delivery.UNREADABLE, unreadable.getMessage());
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+        transactions.executeWithoutResult(status -> {
+            records.pushed(subscription.id());
+            reference.ifPresent(ref -> events.publishEvent(
+                    new InteractionPushed(subscription.accountId(), subscription.connector(), ref, Instant.now())));
+        });
+        return Delivery.ACCEPTED;
+    }
+
+    private static Delivery refused(PushRecords.Stored subscription, Delivery delivery, @Nullable String why) {
+        log.info("Push: refused a push for account {}: {} ({})", subscription.accountId(), delivery, why);
+        return delivery;
+    }
+
+    private String endpoint(String id) {
+        return publicUrl + "/push/" + id;
+    }
+
+    private static String newId() {
+        byte[] id = new byte[32];
+        RANDOM.nextBytes(id);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+    }
+
+    /** Every hour, on one node at a time: accounts connected before the public address was set. */
+    @Configuration(proxyBeanMethods = false)
+    static class Schedule {
+
+        @Bean
+        RecurringTask<Void> pushSubscriptionsTask(Pushes pushes) {
+            return Tasks.recurring(TASK, FixedDelay.ofHours(1)).execute((instance, context) -> {
+                int subscribed = pushes.subscribeMissing();
+                if (subscribed > 0) {
+                    log.info("Push: {} accounts subscribed", subscribed);
+                }
+            });
+        }
+    }
+}
