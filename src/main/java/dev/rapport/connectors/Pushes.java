@@ -105,9 +105,27 @@ public class Pushes {
         return !publicUrl.isEmpty();
     }
 
+    /** How an account's interactions arrive, for the connection page. */
+    public enum Status {
+        /** Pushed as they happen, and polled. */
+        PUSHING,
+        /** Polled: the network declined to push (an older server, a token without the push scope). */
+        UNSUPPORTED,
+        /** Polled: not subscribed yet (the network failed); tried again within the hour. */
+        PENDING,
+        /** Polled: Rapport's public address is not set, so no network can reach it. */
+        NO_PUBLIC_URL
+    }
+
     /** Whether the account's network pushes to Rapport now. */
     public boolean pushing(long accountId) {
-        return records.ofAccount(accountId).map(PushRecords.Stored::supported).orElse(false);
+        return status(accountId) == Status.PUSHING;
+    }
+
+    public Status status(long accountId) {
+        return records.ofAccount(accountId)
+                .map(stored -> stored.supported() ? Status.PUSHING : Status.UNSUPPORTED)
+                .orElse(enabled() ? Status.PENDING : Status.NO_PUBLIC_URL);
     }
 
     /**

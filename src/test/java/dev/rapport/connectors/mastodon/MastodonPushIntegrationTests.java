@@ -15,6 +15,7 @@ import dev.rapport.testing.Api;
 import dev.rapport.testing.ApplicationTest;
 import dev.rapport.testing.TestMembers;
 import dev.rapport.testing.TestMembers.Credentials;
+import dev.rapport.testing.WebSession;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -133,6 +134,11 @@ class MastodonPushIntegrationTests {
                 .map(String::valueOf)
                 .noneMatch(value -> value.contains(auth));
         await().atMost(Duration.ofSeconds(10)).until(() -> audited("connection.push-subscribed") == 1);
+
+        WebSession browser = new WebSession(port);
+        browser.signIn(owner.email(), owner.password());
+        assertThat(browser.get("/accounts/" + account + "/connection").body())
+                .contains("id=\"push\"", "pushed by the network as they happen");
     }
 
     @Test
