@@ -20,6 +20,7 @@ import dev.rapport.connectors.spi.PushSubscription;
 import dev.rapport.connectors.spi.PushTarget;
 import dev.rapport.core.AuditRecord;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -56,6 +57,8 @@ public class Pushes {
         ACCEPTED,
         /** No such subscription (any more): the network ends it. */
         GONE,
+        /** The subscription is still being made (the network's answer is not in yet): try again soon. */
+        NOT_YET,
         /** Not {@code aes128gcm}. */
         UNSUPPORTED_ENCODING,
         /** Not signed by the network's server key for Rapport. */
@@ -124,7 +127,11 @@ public class Pushes {
 
     public Status status(long accountId) {
         return records.ofAccount(accountId)
-                .map(stored -> stored.supported() ? Status.PUSHING : Status.UNSUPPORTED)
+                .map(stored -> switch (stored.state()) {
+                    case ACTIVE -> Status.PUSHING;
+                    case UNSUPPORTED -> Status.UNSUPPORTED;
+                    case PENDING -> Status.PENDING;
+                })
                 .orElse(enabled() ? Status.PENDING : Status.NO_PUBLIC_URL);
     }
 
@@ -153,6 +160,12 @@ public class Pushes {
         String network = connector.get().network();
         String id = newId();
         PushKeys keys = PushKeys.generate();
+        long connectedBy = found.get().connectedBy() == null ? 0 : found.get().connectedBy();
+        // Kept before the network is asked: a push may arrive before its answer does.
+        transactions.executeWithoutResult(status -> {
+            credentials.storePushKeys(accountId, keys.secrets(), connectedBy);
+            records.pending(id, accountId, network);
+        });
         PushSubscription subscription;
         try {
             subscription = calls.subscribe(accountId, new PushTarget(endpoint(id), keys.p256dh(), keys.auth()));
@@ -160,7 +173,10 @@ public class Pushes {
             // The server cannot push the standard way, or the token lacks the "push" scope (403):
             // not asked again until the account is connected again.
             log.info("Push: {} declined a subscription for account {} ({})", network, accountId, declined.code());
-            records.unsupported(id, accountId, network);
+            transactions.executeWithoutResult(status -> {
+                records.unsupported(id);
+                credentials.removePushKeys(accountId);
+            });
             return false;
         } catch (ConnectorException failed) {
             log.info(
@@ -168,12 +184,14 @@ public class Pushes {
                     accountId,
                     network,
                     failed.getClass().getSimpleName());
+            transactions.executeWithoutResult(status -> {
+                records.abandoned(id);
+                credentials.removePushKeys(accountId);
+            });
             return false;
         }
-        long connectedBy = found.get().connectedBy() == null ? 0 : found.get().connectedBy();
         transactions.executeWithoutResult(status -> {
-            credentials.storePushKeys(accountId, keys.secrets(), connectedBy);
-            records.subscribed(id, accountId, network, subscription.serverKey());
+            records.subscribed(id, subscription.serverKey());
             events.publishEvent(new PushSubscribed(actor, accountId, network, Instant.now()));
         });
         return true;
@@ -184,7 +202,7 @@ public class Pushes {
         if (!enabled()) {
             return 0;
         }
-        Set<Long> known = new HashSet<>(records.accounts());
+        Set<Long> known = new HashSet<>(records.settled(Instant.now().minus(Duration.ofMinutes(10))));
         int subscribed = 0;
         for (ConnectionView connection : connections.all()) {
             if (!known.contains(connection.accountId()) && subscribe(connection.accountId(), AuditRecord.SYSTEM)) {
@@ -199,8 +217,11 @@ public class Pushes {
      * plaintext (which holds the account's access token on Mastodon) is wiped once read.
      */
     public Delivery receive(String id, @Nullable String authorization, @Nullable String contentEncoding, byte[] body) {
-        Optional<PushRecords.Stored> found = records.find(id).filter(PushRecords.Stored::supported);
-        if (found.isEmpty() || found.get().serverKey() == null) {
+        Optional<PushRecords.Stored> found = records.find(id);
+        if (found.isPresent() && found.get().state() == PushRecords.State.PENDING) {
+            return Delivery.NOT_YET;
+        }
+        if (found.isEmpty() || !found.get().supported() || found.get().serverKey() == null) {
             return Delivery.GONE;
         }
         PushRecords.Stored subscription = found.get();

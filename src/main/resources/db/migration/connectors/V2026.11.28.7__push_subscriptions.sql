@@ -1,7 +1,9 @@
 -- Where a network pushes an account's interactions (Web Push, RFC 8030/8291/8292). The id is the
 -- unguessable last segment of the receiving address; the keys that open the pushes are in the vault
--- (secret of kind CONNECTION, label "push"). A server that cannot push the standard way is
--- remembered as UNSUPPORTED (no server key) until the account is connected again.
+-- (secret of kind CONNECTION, label "push"). State: PENDING while the network is asked (the row and
+-- keys are written first, so an early push is not taken for an unknown subscription), ACTIVE with the
+-- network's VAPID server key, or UNSUPPORTED (the network declined) until the account is connected
+-- again.
 CREATE TABLE push_subscription (
     id            VARCHAR(64) NOT NULL PRIMARY KEY,
     account_id    BIGINT NOT NULL,

@@ -17,19 +17,35 @@ import org.springframework.stereotype.Repository;
 public class PushRecords {
 
     /**
+     * Where a subscription stands: PENDING while the network is asked (its keys are stored first, so
+     * that a push arriving before the answer is not taken for an unknown subscription), ACTIVE once
+     * the network gave its server key, UNSUPPORTED when it declined.
+     */
+    public enum State {
+        PENDING,
+        ACTIVE,
+        UNSUPPORTED
+    }
+
+    /**
      * One account's subscription.
      *
      * @param id the last segment of its receiving address
-     * @param serverKey the key the network signs pushes with; null when the network cannot push
+     * @param serverKey the key the network signs pushes with; null unless ACTIVE
      */
     public record Stored(
             String id,
             long accountId,
             String connector,
-            boolean supported,
+            State state,
             @Nullable String serverKey,
             Instant subscribedAt,
-            @Nullable Instant lastPushAt) {}
+            @Nullable Instant lastPushAt) {
+
+        public boolean supported() {
+            return state == State.ACTIVE;
+        }
+    }
 
     private final JdbcClient jdbc;
 
@@ -37,23 +53,31 @@ public class PushRecords {
         this.jdbc = jdbc;
     }
 
-    /** The account's subscription, replacing any earlier one. */
-    public void subscribed(String id, long accountId, String connector, String serverKey) {
-        replace(id, accountId, connector, "ACTIVE", serverKey);
+    /** A subscription about to be asked for, replacing any earlier one of the account's. */
+    public void pending(String id, long accountId, String connector) {
+        delete(accountId);
+        jdbc.sql("""
+                        INSERT INTO push_subscription (id, account_id, connector, state, subscribed_at)
+                        VALUES (?, ?, ?, 'PENDING', ?)""").params(id, accountId, connector, at(Instant.now())).update();
+    }
+
+    /** The network accepted: it signs its pushes with this key. */
+    public void subscribed(String id, String serverKey) {
+        jdbc.sql("UPDATE push_subscription SET state = 'ACTIVE', server_key = ?, subscribed_at = ? WHERE id = ?")
+                .params(serverKey, at(Instant.now()), id)
+                .update();
     }
 
     /** The network cannot push to this account: not asked again until it is connected again. */
-    public void unsupported(String id, long accountId, String connector) {
-        replace(id, accountId, connector, "UNSUPPORTED", null);
+    public void unsupported(String id) {
+        jdbc.sql("UPDATE push_subscription SET state = 'UNSUPPORTED' WHERE id = ?")
+                .param(id)
+                .update();
     }
 
-    private void replace(String id, long accountId, String connector, String state, @Nullable String serverKey) {
-        delete(accountId);
-        jdbc.sql("""
-                        INSERT INTO push_subscription (id, account_id, connector, state, server_key, subscribed_at)
-                        VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(id, accountId, connector, state, serverKey, at(Instant.now()))
-                .update();
+    /** The asking failed: no subscription, tried again later. */
+    public void abandoned(String id) {
+        jdbc.sql("DELETE FROM push_subscription WHERE id = ?").param(id).update();
     }
 
     public Optional<Stored> find(String id) {
@@ -70,9 +94,13 @@ public class PushRecords {
                 .optional();
     }
 
-    /** The accounts that have a subscription row (active or not). */
-    public List<Long> accounts() {
-        return jdbc.sql("SELECT account_id FROM push_subscription")
+    /**
+     * The accounts that need no new subscription: subscribed, declined, or being asked since
+     * {@code askedSince} (an older PENDING one was left by a node that stopped).
+     */
+    public List<Long> settled(Instant askedSince) {
+        return jdbc.sql("SELECT account_id FROM push_subscription WHERE state <> 'PENDING' OR subscribed_at > ?")
+                .param(at(askedSince))
                 .query(Long.class)
                 .list();
     }
@@ -96,7 +124,7 @@ public class PushRecords {
                 rs.getString("id"),
                 rs.getLong("account_id"),
                 rs.getString("connector"),
-                "ACTIVE".equals(rs.getString("state")),
+                State.valueOf(rs.getString("state")),
                 rs.getString("server_key"),
                 instant(rs, "subscribed_at"),
                 instant(rs, "last_push_at"));

@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The receiving address of each push subscription. Answers at once, as a push service does (201);
  * what the push announced is read later, by the inbox. A refused push gets a 4xx and changes
- * nothing; an unknown subscription gets 410 Gone, which tells the network to end it.
+ * nothing; an unknown subscription gets 410 Gone, which tells the network to end it; one still
+ * being made gets 503, which the network retries.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc8030#section-5">RFC 8030 §5, requesting push message delivery</a>
  */
@@ -48,6 +49,10 @@ class PushReceiver {
         return switch (pushes.receive(subscription, authorization, encoding, body)) {
             case ACCEPTED -> status(HttpStatus.CREATED);
             case GONE -> status(HttpStatus.GONE);
+            case NOT_YET ->
+                ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                        .header("Retry-After", "5")
+                        .build();
             case UNSUPPORTED_ENCODING -> status(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
             case BAD_SIGNATURE ->
                 ResponseEntity.status(HttpStatus.UNAUTHORIZED)

@@ -81,6 +81,7 @@ final class FakeMastodon implements AutoCloseable {
     private final WebPushSender pusher = new WebPushSender();
     private long nextSubscriptionId = 328182;
     private int unsubscriptions;
+    private boolean legacyPushOnly;
     private int created;
 
     FakeMastodon(Duration slowness) {
@@ -174,6 +175,11 @@ final class FakeMastodon implements AutoCloseable {
         return Map.copyOf(subscription);
     }
 
+    /** From now on, answer subscriptions as Mastodon before 4.4 does: without {@code standard}. */
+    synchronized void pushLegacyOnly() {
+        legacyPushOnly = true;
+    }
+
     /** How many times a subscription was removed. */
     synchronized int pushUnsubscriptions() {
         return unsubscriptions;
@@ -190,7 +196,9 @@ final class FakeMastodon implements AutoCloseable {
         ObjectNode answer = json.createObjectNode();
         answer.put("id", ++nextSubscriptionId);
         answer.put("endpoint", subscription.get("subscription[endpoint]"));
-        answer.put("standard", Boolean.parseBoolean(subscription.get("subscription[standard]")));
+        if (!legacyPushOnly) {
+            answer.put("standard", Boolean.parseBoolean(subscription.get("subscription[standard]")));
+        }
         ObjectNode alerts = answer.putObject("alerts");
         subscription.forEach((name, value) -> {
             if (name.startsWith("data[alerts][")) {

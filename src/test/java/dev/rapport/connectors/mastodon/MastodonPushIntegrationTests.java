@@ -205,6 +205,27 @@ class MastodonPushIntegrationTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> audited("connection.push-unsubscribed") == 1);
     }
 
+    @Test
+    void aServerThatCannotPushTheStandardWayIsUnsubscribedAndPolled() {
+        mastodon.pushLegacyOnly();
+        int before = mastodon.pushUnsubscriptions();
+
+        var again = Api.as(port, owner).post("/api/v1/accounts/" + account + "/connection", """
+                {"connector":"mastodon","values":{"server":"%s","accessToken":"%s"}}""".formatted(
+                        mastodon.baseUrl(), FakeMastodon.TOKEN));
+
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> pushes.status(account) == Pushes.Status.UNSUPPORTED);
+        assertThat(mastodon.pushUnsubscriptions()).isEqualTo(before + 1);
+        assertThat(mastodon.pushSubscription()).isEmpty();
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM secret WHERE account_id = ? AND label = 'push' AND retired_at IS NULL")
+                        .param(account)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
     private HttpResponse<String> deliver(String path, byte[] body, String authorization) throws Exception {
         return deliver(path, body, authorization, "aes128gcm");
     }
