@@ -1,6 +1,6 @@
 package dev.rapport.connectors.web;
 
-import dev.rapport.connectors.Pushes;
+import dev.rapport.connectors.PushDeliveries;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,10 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PushReceiver {
 
-    private final Pushes pushes;
+    private final PushDeliveries deliveries;
 
-    PushReceiver(Pushes pushes) {
-        this.pushes = pushes;
+    PushReceiver(PushDeliveries deliveries) {
+        this.deliveries = deliveries;
     }
 
     @PostMapping("/push/{subscription}")
@@ -36,17 +36,17 @@ class PushReceiver {
             @RequestHeader(value = "Content-Encoding", required = false) @Nullable String encoding,
             HttpServletRequest request)
             throws IOException {
-        if (subscription.length() > 64 || request.getContentLengthLong() > Pushes.MAX_BODY) {
+        if (subscription.length() > 64 || request.getContentLengthLong() > PushDeliveries.MAX_BODY) {
             return status(subscription.length() > 64 ? HttpStatus.GONE : HttpStatus.CONTENT_TOO_LARGE);
         }
         byte[] body;
         try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(Pushes.MAX_BODY + 1);
+            body = in.readNBytes(PushDeliveries.MAX_BODY + 1);
         }
-        if (body.length > Pushes.MAX_BODY) {
+        if (body.length > PushDeliveries.MAX_BODY) {
             return status(HttpStatus.CONTENT_TOO_LARGE);
         }
-        return switch (pushes.receive(subscription, authorization, encoding, body)) {
+        return switch (deliveries.receive(subscription, authorization, encoding, body)) {
             case ACCEPTED -> status(HttpStatus.CREATED);
             case GONE -> status(HttpStatus.GONE);
             case NOT_YET ->

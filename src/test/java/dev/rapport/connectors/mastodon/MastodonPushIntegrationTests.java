@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.rapport.connectors.Connections;
 import dev.rapport.connectors.PublishOutcome;
+import dev.rapport.connectors.PushDeliveries;
 import dev.rapport.connectors.Pushes;
 import dev.rapport.connectors.spi.PublishReceipt;
 import dev.rapport.connectors.spi.PublishRequest;
@@ -181,7 +182,7 @@ class MastodonPushIntegrationTests {
         assertThat(deliver("/push/unknown-subscription", push.body(), push.authorization())
                         .statusCode())
                 .isEqualTo(410);
-        assertThat(deliver(push.path(), new byte[Pushes.MAX_BODY + 1], push.authorization())
+        assertThat(deliver(push.path(), new byte[PushDeliveries.MAX_BODY + 1], push.authorization())
                         .statusCode())
                 .isEqualTo(413);
 
