@@ -82,6 +82,7 @@ final class FakeMastodon implements AutoCloseable {
     private long nextSubscriptionId = 328182;
     private int unsubscriptions;
     private boolean legacyPushOnly;
+    private boolean notificationReadsFail;
     private int created;
 
     FakeMastodon(Duration slowness) {
@@ -175,6 +176,11 @@ final class FakeMastodon implements AutoCloseable {
         return Map.copyOf(subscription);
     }
 
+    /** Whether reading one notification ({@code GET /api/v1/notifications/:id}) answers 503. */
+    synchronized void failNotificationReads(boolean fail) {
+        notificationReadsFail = fail;
+    }
+
     /** From now on, answer subscriptions as Mastodon before 4.4 does: without {@code standard}. */
     synchronized void pushLegacyOnly() {
         legacyPushOnly = true;
@@ -250,6 +256,9 @@ final class FakeMastodon implements AutoCloseable {
         }
         if (path.equals("/api/v1/notifications")) {
             return notifications(request);
+        }
+        if (path.startsWith("/api/v1/notifications/") && notificationReadsFail) {
+            return json(503, "{\"error\":\"Service Unavailable\"}").build();
         }
         if (path.startsWith("/api/v1/notifications/")) {
             String id = URLDecoder.decode(path.substring("/api/v1/notifications/".length()), StandardCharsets.UTF_8);

@@ -193,6 +193,29 @@ class MastodonPushIntegrationTests {
     }
 
     @Test
+    void aPushWhoseNotificationCannotBeReadIsLeftToTheNextPoll() throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        FakeMastodon.Push push = mastodon.push(mastodon.reply(post, "Gluten-free options? " + marker));
+        mastodon.failNotificationReads(true);
+
+        assertThat(deliver(push.path(), push.body(), push.authorization()).statusCode())
+                .as("the push itself is fine")
+                .isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> mastodon.server
+                                .findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                                        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(
+                                                "/api/v1/notifications/[0-9]+")))
+                                .size()
+                        >= 4);
+        Thread.sleep(500);
+        assertThat(items(marker)).isZero();
+
+        ingestion.poll();
+        assertThat(items(marker)).isEqualTo(1);
+    }
+
+    @Test
     void disconnectingEndsTheSubscriptionAndLaterPushesAreGone() throws Exception {
         FakeMastodon.Push push = mastodon.push(mastodon.reply(post, "Open on Sunday?"));
 
