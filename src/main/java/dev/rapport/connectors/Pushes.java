@@ -186,9 +186,29 @@ public class Pushes {
         return subscribed;
     }
 
-    /** Rapport's public address without a trailing slash; empty when not set. */
+    /**
+     * Rapport's public address without a trailing slash; empty when not set. Anything but an http(s)
+     * address with a host stops the start: networks would be given an address they cannot reach.
+     */
     static String base(String publicUrl) {
         String url = publicUrl.strip();
+        if (url.isEmpty()) {
+            return url;
+        }
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(url);
+        } catch (java.net.URISyntaxException invalid) {
+            uri = null;
+        }
+        if (uri == null
+                || uri.getHost() == null
+                || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException(
+                    "rapport.public-url must be Rapport's address as networks reach it, e.g. https://rapport.example.com");
+        }
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
