@@ -27,6 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class ConnectionCredentials {
 
     static final String LABEL = "connection";
+    /** The keys a network's pushes are opened with: made by Rapport, known to no member. */
+    static final String PUSH_LABEL = "push";
+
     private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {};
 
     private final SecretRecords secrets;
@@ -75,7 +78,37 @@ public class ConnectionCredentials {
     /** The credentials, for the connector's call only; empty when the account is not connected. */
     @Transactional(readOnly = true)
     public Optional<Map<String, String>> open(long accountId) {
-        return secrets.liveId(accountId, SecretKind.CONNECTION, LABEL)
+        return open(accountId, LABEL);
+    }
+
+    /** The account is disconnected: its credentials are retired. */
+    public void remove(long accountId) {
+        access.require(accountId, AccountPermission.MANAGE_CREDENTIALS);
+        secrets.retire(accountId, SecretKind.CONNECTION, LABEL);
+        secrets.retire(accountId, SecretKind.CONNECTION, PUSH_LABEL);
+    }
+
+    /**
+     * The keys of the account's push subscription (a private key and an auth secret), replacing
+     * earlier ones; stored for whoever connected the account, not audited here (the subscription is).
+     */
+    public void storePushKeys(long accountId, Map<String, String> pushKeys, long connectedBy) {
+        replace(accountId, PUSH_LABEL, pushKeys, connectedBy);
+    }
+
+    /** The push keys, to open one push; empty when the account has no subscription. */
+    @Transactional(readOnly = true)
+    public Optional<Map<String, String>> openPushKeys(long accountId) {
+        return open(accountId, PUSH_LABEL);
+    }
+
+    /** The push subscription ended: its keys are retired. */
+    public void removePushKeys(long accountId) {
+        secrets.retire(accountId, SecretKind.CONNECTION, PUSH_LABEL);
+    }
+
+    private Optional<Map<String, String>> open(long accountId, String label) {
+        return secrets.liveId(accountId, SecretKind.CONNECTION, label)
                 .flatMap(id -> secrets.find(accountId, id))
                 .map(stored -> {
                     byte[] plaintext =
@@ -88,18 +121,16 @@ public class ConnectionCredentials {
                 });
     }
 
-    /** The account is disconnected: its credentials are retired. */
-    public void remove(long accountId) {
-        access.require(accountId, AccountPermission.MANAGE_CREDENTIALS);
-        secrets.retire(accountId, SecretKind.CONNECTION, LABEL);
+    private long replace(long accountId, Map<String, String> credentials, long createdBy) {
+        return replace(accountId, LABEL, credentials, createdBy);
     }
 
-    private long replace(long accountId, Map<String, String> credentials, long createdBy) {
+    private long replace(long accountId, String label, Map<String, String> credentials, long createdBy) {
         String ref = UUID.randomUUID().toString();
         byte[] plaintext = json.writeValueAsBytes(credentials);
         var sealed = Envelope.seal(plaintext, CredentialVault.context(ref, accountId), keys.current());
         Arrays.fill(plaintext, (byte) 0);
-        secrets.retire(accountId, SecretKind.CONNECTION, LABEL);
-        return secrets.insert(accountId, ref, SecretKind.CONNECTION, LABEL, sealed, null, null, createdBy);
+        secrets.retire(accountId, SecretKind.CONNECTION, label);
+        return secrets.insert(accountId, ref, SecretKind.CONNECTION, label, sealed, null, null, createdBy);
     }
 }

@@ -141,9 +141,11 @@ public class Offboarding {
         accounts.ownedBy(memberId).forEach(account -> accountIds.add(account.id()));
         accountIds.addAll(accounts.grantedTo(memberId, AccountPermission.MANAGE_CREDENTIALS));
         Map<Long, SecretView> reachable = new LinkedHashMap<>();
-        // Connection credentials cannot be revealed: only who entered them knows them.
+        // Connection credentials cannot be revealed: only who entered them knows them; push keys
+        // were made by Rapport, so nobody does.
         secrets.liveOn(accountIds, role == Role.ADMIN).stream()
-                .filter(secret -> secret.kind() != SecretKind.CONNECTION || secret.createdBy() == memberId)
+                .filter(secret -> secret.kind() != SecretKind.CONNECTION
+                        || (secret.createdBy() == memberId && !ConnectionCredentials.PUSH_LABEL.equals(secret.label())))
                 .forEach(secret -> reachable.put(secret.id(), secret));
         secrets.exposedTo(memberId).forEach(secret -> reachable.put(secret.id(), secret));
         return List.copyOf(reachable.values());

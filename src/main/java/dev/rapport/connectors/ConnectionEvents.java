@@ -58,4 +58,27 @@ public interface ConnectionEvents {
             return new AuditRecord(actor, "connection.test-post", "account:" + accountId, remoteId, source, occurredAt);
         }
     }
+
+    /** The network pushes the account's interactions to Rapport from now on. */
+    record PushSubscribed(String actor, long accountId, String connector, Instant occurredAt) implements Audited {
+        public AuditRecord auditRecord() {
+            return new AuditRecord(
+                    actor, "connection.push-subscribed", "account:" + accountId, connector, null, occurredAt);
+        }
+    }
+
+    /** The network no longer pushes to Rapport for the account (disconnected); polling goes on. */
+    record PushUnsubscribed(String actor, long accountId, String connector, Instant occurredAt) implements Audited {
+        public AuditRecord auditRecord() {
+            return new AuditRecord(
+                    actor, "connection.push-unsubscribed", "account:" + accountId, connector, null, occurredAt);
+        }
+    }
+
+    /**
+     * A verified push announced an interaction: {@code reference} is what the connector reads it by
+     * ({@link Connections#pushed}). Recorded with the event publication registry, so it is taken even
+     * after a crash; a push that still fails is found by the next poll.
+     */
+    record InteractionPushed(long accountId, String connector, String reference, Instant receivedAt) {}
 }

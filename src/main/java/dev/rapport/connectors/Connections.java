@@ -10,6 +10,7 @@ import dev.rapport.connectors.ConnectionEvents.Connected;
 import dev.rapport.connectors.ConnectionEvents.Disconnected;
 import dev.rapport.connectors.ConnectionEvents.Expired;
 import dev.rapport.connectors.domain.ConnectionRecords;
+import dev.rapport.connectors.domain.PushRecords;
 import dev.rapport.connectors.http.ServerAddress;
 import dev.rapport.connectors.spi.AudienceSnapshot;
 import dev.rapport.connectors.spi.Capability;
@@ -17,11 +18,14 @@ import dev.rapport.connectors.spi.ConfigProperty;
 import dev.rapport.connectors.spi.ConnectedAccount;
 import dev.rapport.connectors.spi.Connection;
 import dev.rapport.connectors.spi.ConnectorException;
+import dev.rapport.connectors.spi.InboundItem;
 import dev.rapport.connectors.spi.InteractionPage;
 import dev.rapport.connectors.spi.MetricsSnapshot;
 import dev.rapport.connectors.spi.Moderation;
 import dev.rapport.connectors.spi.NetworkConnector;
 import dev.rapport.connectors.spi.PublishRequest;
+import dev.rapport.connectors.spi.PushSubscription;
+import dev.rapport.connectors.spi.PushTarget;
 import dev.rapport.core.Refusal;
 import dev.rapport.screening.Action;
 import dev.rapport.screening.Policies;
@@ -70,6 +74,7 @@ public class Connections {
 
     private final ConnectorRegistry registry;
     private final ConnectionRecords records;
+    private final PushRecords pushes;
     private final ConnectionCredentials credentials;
     private final AccountManagement accounts;
     private final AccountAccess access;
@@ -84,6 +89,7 @@ public class Connections {
     Connections(
             ConnectorRegistry registry,
             ConnectionRecords records,
+            PushRecords pushes,
             ConnectionCredentials credentials,
             AccountManagement accounts,
             AccountAccess access,
@@ -96,6 +102,7 @@ public class Connections {
             org.springframework.context.MessageSource messages) {
         this.registry = registry;
         this.records = records;
+        this.pushes = pushes;
         this.credentials = credentials;
         this.accounts = accounts;
         this.access = access;
@@ -222,12 +229,39 @@ public class Connections {
         ConnectionView connection =
                 records.find(accountId).orElseThrow(() -> Refusal.notFound("connection.not-connected"));
         Actor actor = Actor.current();
+        boolean pushing = stopPushes(accountId);
         transactions.executeWithoutResult(status -> {
             credentials.remove(accountId);
             records.disconnected(accountId);
+            pushes.delete(accountId);
             events.publishEvent(
                     new Disconnected(actor.email(), accountId, connection.connector(), actor.source(), Instant.now()));
+            if (pushing) {
+                events.publishEvent(new ConnectionEvents.PushUnsubscribed(
+                        actor.email(), accountId, connection.connector(), Instant.now()));
+            }
         });
+    }
+
+    /**
+     * Asks the network to stop pushing while the account's token still works; true if it had been
+     * pushing. A network that cannot be reached then stops on its own: the receiving address answers
+     * 410 Gone from now on, which ends a Web Push subscription.
+     */
+    private boolean stopPushes(long accountId) {
+        boolean pushing =
+                pushes.ofAccount(accountId).map(PushRecords.Stored::supported).orElse(false);
+        if (pushing) {
+            try {
+                read(accountId, (connector, connection) -> {
+                    connector.unsubscribe(connection);
+                    return accountId;
+                });
+            } catch (ConnectorException unreachable) {
+                // See above: the next push is answered with 410.
+            }
+        }
+        return pushing;
     }
 
     /**
@@ -334,6 +368,22 @@ public class Connections {
 
     public AudienceSnapshot audience(long accountId) {
         return read(accountId, NetworkConnector::audience);
+    }
+
+    /**
+     * The interactions a push announced, read through the engine as {@link #interactions} are; empty
+     * when the account is no longer connected.
+     */
+    public List<InboundItem> pushed(long accountId, String reference) {
+        if (live(accountId).isEmpty()) {
+            return List.of();
+        }
+        return read(accountId, (connector, connection) -> connector.pushed(connection, reference));
+    }
+
+    /** Asks the network to push the account's interactions to {@code target}. */
+    PushSubscription subscribe(long accountId, PushTarget target) {
+        return read(accountId, (connector, connection) -> connector.subscribe(connection, target));
     }
 
     /** Reports an item of the audience's to the network's moderators. */

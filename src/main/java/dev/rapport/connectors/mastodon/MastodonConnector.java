@@ -10,12 +10,15 @@ import dev.rapport.connectors.spi.ConfigProperty;
 import dev.rapport.connectors.spi.ConnectedAccount;
 import dev.rapport.connectors.spi.Connection;
 import dev.rapport.connectors.spi.ConnectorException;
+import dev.rapport.connectors.spi.InboundItem;
 import dev.rapport.connectors.spi.InteractionPage;
 import dev.rapport.connectors.spi.MetricsSnapshot;
 import dev.rapport.connectors.spi.Moderation;
 import dev.rapport.connectors.spi.NetworkConnector;
 import dev.rapport.connectors.spi.PublishReceipt;
 import dev.rapport.connectors.spi.PublishRequest;
+import dev.rapport.connectors.spi.PushSubscription;
+import dev.rapport.connectors.spi.PushTarget;
 import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Connecting keeps the account's id, its handle and the server's limits (see
  * {@link MastodonInstance}); tokens do not expire unless revoked, so there is nothing to refresh.
  * Publishing and finding a lost publication: {@link MastodonPublisher}; interactions:
- * {@link MastodonNotifications}; errors: {@link MastodonErrors}.
+ * {@link MastodonNotifications}; pushes: {@link MastodonPush}; errors: {@link MastodonErrors}.
  */
 @Component
 class MastodonConnector implements NetworkConnector {
@@ -44,10 +47,12 @@ class MastodonConnector implements NetworkConnector {
 
     private final ConnectorHttp http;
     private final MastodonPublisher publisher;
+    private final MastodonPush push;
 
     MastodonConnector(HttpClient client, ConnectorsProperties properties, JsonMapper json) {
         this.http = new ConnectorHttp(client, properties.requestTimeout(), json, new MastodonErrors());
         this.publisher = new MastodonPublisher(http);
+        this.push = new MastodonPush(http, json);
     }
 
     @Override
@@ -66,7 +71,8 @@ class MastodonConnector implements NetworkConnector {
                 Capability.DIRECT_MESSAGES,
                 Capability.METRICS,
                 Capability.AUDIENCE,
-                Capability.REPORT);
+                Capability.REPORT,
+                Capability.PUSH);
     }
 
     @Override
@@ -181,6 +187,31 @@ class MastodonConnector implements NetworkConnector {
         JsonNode notifications = http.get(server.api("/api/v1/notifications?limit=80" + query), auth);
         String domain = connection.settings().getOrDefault("domain", server.host());
         return MastodonNotifications.page(notifications, cursor, accountId(connection, server, auth), domain);
+    }
+
+    /** @see MastodonPush#subscribe */
+    @Override
+    public PushSubscription subscribe(Connection connection, PushTarget target) {
+        return push.subscribe(server(connection), auth(connection), target);
+    }
+
+    @Override
+    public void unsubscribe(Connection connection) {
+        push.unsubscribe(server(connection), auth(connection));
+    }
+
+    @Override
+    public Optional<String> pushReference(byte[] message) {
+        return push.reference(message);
+    }
+
+    /** The pushed notification, read and made an interaction as {@link #interactions} does. */
+    @Override
+    public List<InboundItem> pushed(Connection connection, String reference) {
+        MastodonServer server = server(connection);
+        Map<String, String> auth = auth(connection);
+        String domain = connection.settings().getOrDefault("domain", server.host());
+        return push.notification(server, auth, reference, accountId(connection, server, auth), domain);
     }
 
     /**

@@ -62,7 +62,8 @@ final class MastodonNotifications {
         return new InteractionPage(items, newest);
     }
 
-    private static @Nullable InboundItem item(JsonNode notification, String ownAccountId, String localDomain) {
+    /** One notification as an interaction; null for the types that are none. */
+    static @Nullable InboundItem item(JsonNode notification, String ownAccountId, String localDomain) {
         String id = notification.path("id").asString();
         JsonNode status = notification.path("status");
         InboundItem.Author author = author(notification.path("account"), localDomain);

@@ -15,5 +15,7 @@ public enum Capability {
     /** Report an item and its author to the network's moderators. */
     REPORT,
     /** Hide a reply under the account's own post from everyone's view. */
-    HIDE
+    HIDE,
+    /** The network pushes what happens (Web Push), besides being polled for it. */
+    PUSH
 }

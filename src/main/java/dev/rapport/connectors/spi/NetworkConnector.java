@@ -64,6 +64,38 @@ public interface NetworkConnector {
         throw unsupported("hide");
     }
 
+    /**
+     * Asks the network to push what happens on the account to {@code target} ({@link Capability#PUSH}),
+     * replacing an earlier subscription of the account's; {@link ConnectorException.Rejected} with
+     * code {@code push-unsupported} when the server cannot push as RFC 8291 says.
+     */
+    default PushSubscription subscribe(Connection connection, PushTarget target) {
+        throw unsupported("subscribe to pushes of");
+    }
+
+    /** Stops the pushes of {@link #subscribe}; done when there is no subscription. */
+    default void unsubscribe(Connection connection) {
+        throw unsupported("unsubscribe from pushes of");
+    }
+
+    /**
+     * What a decrypted push names for {@link #pushed} to fetch (a notification's id), without calling
+     * the network; empty when it is nothing to fetch. A malformed message is an
+     * {@link IllegalArgumentException}.
+     */
+    default Optional<String> pushReference(byte[] message) {
+        return Optional.empty();
+    }
+
+    /**
+     * The interactions a push announced, read from the network and made exactly as
+     * {@link #interactions} makes them, so that the network's ids recognise a push and a later poll
+     * as one; empty when the reference is not (or no longer) an interaction.
+     */
+    default List<InboundItem> pushed(Connection connection, String reference) {
+        return List.of();
+    }
+
     private ConnectorException.Rejected unsupported(String what) {
         return new ConnectorException.Rejected(
                 "unsupported", network() + " does not let an account " + what + " items.", null, null);

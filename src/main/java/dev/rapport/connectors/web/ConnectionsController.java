@@ -7,6 +7,8 @@ import dev.rapport.connectors.ConnectionView;
 import dev.rapport.connectors.Connections;
 import dev.rapport.connectors.Connections.Connect;
 import dev.rapport.connectors.PublishOutcome;
+import dev.rapport.connectors.Pushes;
+import dev.rapport.connectors.spi.Capability;
 import dev.rapport.connectors.spi.ConnectorException;
 import dev.rapport.connectors.spi.InboundItem;
 import dev.rapport.core.Refusal;
@@ -30,13 +32,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ConnectionsController {
 
     private final Connections connections;
+    private final Pushes pushes;
     private final AccountManagement accounts;
     private final AccountAccess access;
     private final MessageSource messages;
 
     ConnectionsController(
-            Connections connections, AccountManagement accounts, AccountAccess access, MessageSource messages) {
+            Connections connections,
+            Pushes pushes,
+            AccountManagement accounts,
+            AccountAccess access,
+            MessageSource messages) {
         this.connections = connections;
+        this.pushes = pushes;
         this.accounts = accounts;
         this.access = access;
         this.messages = messages;
@@ -60,6 +68,10 @@ class ConnectionsController {
         }
         model.addAttribute("canPublish", access.can(id, AccountPermission.PUBLISH));
         ConnectionView connection = (ConnectionView) model.getAttribute("connection");
+        if (connection.usable() && connections.capabilities(id).contains(Capability.PUSH)) {
+            model.addAttribute(
+                    "push", pushes.status(id).name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
         if (connection.usable()) {
             try {
                 model.addAttribute("audience", connections.audience(id));

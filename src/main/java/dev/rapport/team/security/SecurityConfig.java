@@ -29,7 +29,7 @@ import org.springframework.session.security.web.authentication.SpringSessionReme
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two filter chains. The API ({@code /api/**}, {@code /actuator/**}) is stateless: a personal
+ * Three filter chains: networks' pushes (see {@link #networkPushes}), the API and the UI. The API ({@code /api/**}, {@code /actuator/**}) is stateless: a personal
  * access token or HTTP Basic on every request, no session, no cookies, so no CSRF; its errors are
  * problem details. The UI signs in with a form, keeps its session in the database, and checks a
  * CSRF token on every change.
@@ -52,6 +52,22 @@ class SecurityConfig {
         SpringSessionRememberMeServices services = new SpringSessionRememberMeServices();
         services.setValiditySeconds(60 * 60 * 24 * 30);
         return services;
+    }
+
+    /**
+     * What networks push ({@code /push/<subscription>}): no session and no CSRF token, since a network
+     * has neither; each push proves itself instead (signed with the network's key, encrypted to the
+     * subscription's), which the connectors module checks.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain networkPushes(HttpSecurity http) throws Exception {
+        http.securityMatcher("/push/**")
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable());
+        return http.build();
     }
 
     @Bean

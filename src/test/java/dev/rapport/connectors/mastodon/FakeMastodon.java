@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.rapport.connectors.spi.Connection;
 import dev.rapport.connectors.spi.PublishReceipt;
+import dev.rapport.testing.WebPushSender;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -76,6 +77,12 @@ final class FakeMastodon implements AutoCloseable {
     private final Deque<Misbehaviour> planned = new ArrayDeque<>();
     private long nextStatusId = 113563276218330947L;
     private long nextNotificationId = 34975900L;
+    private final Map<String, String> subscription = new LinkedHashMap<>();
+    private final WebPushSender pusher = new WebPushSender();
+    private long nextSubscriptionId = 328182;
+    private int unsubscriptions;
+    private boolean legacyPushOnly;
+    private boolean notificationReadsFail;
     private int created;
 
     FakeMastodon(Duration slowness) {
@@ -99,6 +106,9 @@ final class FakeMastodon implements AutoCloseable {
                 .withHeader("Authorization", equalTo(bearer))
                 .willReturn(json(200, resource("report.json"))));
         for (var route : List.of(
+                post(urlPathEqualTo("/api/v1/push/subscription")),
+                delete(urlPathEqualTo("/api/v1/push/subscription")),
+                get(urlPathMatching("/api/v1/notifications/[^/]+")),
                 get(urlPathMatching("/api/v1/accounts/[0-9]+/statuses")),
                 get(urlPathMatching("/api/v1/statuses/[^/]+")),
                 delete(urlPathMatching("/api/v1/statuses/[^/]+")),
@@ -128,8 +138,11 @@ final class FakeMastodon implements AutoCloseable {
         return created;
     }
 
-    /** Someone on another server replies to one of the account's statuses, mentioning it. */
-    synchronized void reply(PublishReceipt publication, String text) {
+    /**
+     * Someone on another server replies to one of the account's statuses, mentioning it; returns the
+     * notification's id.
+     */
+    synchronized String reply(PublishReceipt publication, String text) {
         ObjectNode notification = (ObjectNode) read("notification-mention.json");
         ObjectNode status = (ObjectNode) notification.get("status");
         String statusId = Long.toString(++nextStatusId);
@@ -151,15 +164,109 @@ final class FakeMastodon implements AutoCloseable {
         if (ours != null) {
             ours.put("replies_count", ours.path("replies_count").asLong() + 1);
         }
+        return notification.path("id").asString();
     }
+
+    /**
+     * The token's Web Push subscription, as Mastodon 4.4 keeps it: the form fields Rapport sent
+     * ({@code subscription[endpoint]}, {@code subscription[keys][p256dh]}…); empty when there is none.
+     * Answers with the server's VAPID key, and {@code standard} as asked.
+     */
+    synchronized Map<String, String> pushSubscription() {
+        return Map.copyOf(subscription);
+    }
+
+    /** Whether reading one notification ({@code GET /api/v1/notifications/:id}) answers 503. */
+    synchronized void failNotificationReads(boolean fail) {
+        notificationReadsFail = fail;
+    }
+
+    /** From now on, answer subscriptions as Mastodon before 4.4 does: without {@code standard}. */
+    synchronized void pushLegacyOnly() {
+        legacyPushOnly = true;
+    }
+
+    /** How many times a subscription was removed. */
+    synchronized int pushUnsubscriptions() {
+        return unsubscriptions;
+    }
+
+    private ResponseDefinition pushSubscription(Request request) {
+        if (request.getMethod().getName().equals("DELETE")) {
+            subscription.clear();
+            unsubscriptions++;
+            return ok(json.createObjectNode());
+        }
+        subscription.clear();
+        form(request.getBodyAsString()).forEach((name, values) -> subscription.put(name, values.get(0)));
+        ObjectNode answer = json.createObjectNode();
+        answer.put("id", ++nextSubscriptionId);
+        answer.put("endpoint", subscription.get("subscription[endpoint]"));
+        if (!legacyPushOnly) {
+            answer.put("standard", Boolean.parseBoolean(subscription.get("subscription[standard]")));
+        }
+        ObjectNode alerts = answer.putObject("alerts");
+        subscription.forEach((name, value) -> {
+            if (name.startsWith("data[alerts][")) {
+                alerts.put(name.substring("data[alerts][".length(), name.length() - 1), Boolean.parseBoolean(value));
+            }
+        });
+        answer.put("server_key", pusher.serverKey());
+        answer.put("policy", subscription.getOrDefault("data[policy]", "all"));
+        return ok(answer);
+    }
+
+    /**
+     * The body and headers of a push of this notification, as Mastodon's {@code WebPushRequest} makes
+     * them: the {@code Web::NotificationSerializer} JSON, encrypted to the subscription's keys
+     * ({@code aes128gcm}), and {@code Authorization: vapid t=…,k=…} for the endpoint's origin.
+     */
+    synchronized Push push(String notificationId) {
+        String endpoint = subscription.get("subscription[endpoint]");
+        if (endpoint == null) {
+            throw new IllegalStateException("Rapport has not subscribed");
+        }
+        ObjectNode payload = json.createObjectNode();
+        payload.put("access_token", TOKEN);
+        payload.put("preferred_locale", "en");
+        payload.put("notification_id", Long.parseLong(notificationId));
+        payload.put("notification_type", "mention");
+        payload.put("icon", "https://social.example/avatars/li_lei.png");
+        payload.put("title", "Li Lei mentioned you");
+        payload.put("body", "A question");
+        byte[] body = WebPushSender.encrypt(
+                json.writeValueAsBytes(payload),
+                subscription.get("subscription[keys][p256dh]"),
+                subscription.get("subscription[keys][auth]"));
+        java.net.URI uri = java.net.URI.create(endpoint);
+        String origin = uri.getScheme() + "://" + uri.getRawAuthority();
+        return new Push(uri.getRawPath(), body, pusher.authorization(origin), pusher.forgedAuthorization(origin));
+    }
+
+    /** A push as sent: where to (the path of the endpoint), the body, and its authorizations. */
+    record Push(String path, byte[] body, String authorization, String forgedAuthorization) {}
 
     private synchronized ResponseDefinition answer(Request request) {
         String path = request.getUrl().split("\\?")[0];
+        if (path.equals("/api/v1/push/subscription")) {
+            return pushSubscription(request);
+        }
         if (request.getMethod().getName().equals("POST")) {
             return postStatus(request);
         }
         if (path.equals("/api/v1/notifications")) {
             return notifications(request);
+        }
+        if (path.startsWith("/api/v1/notifications/") && notificationReadsFail) {
+            return json(503, "{\"error\":\"Service Unavailable\"}").build();
+        }
+        if (path.startsWith("/api/v1/notifications/")) {
+            String id = URLDecoder.decode(path.substring("/api/v1/notifications/".length()), StandardCharsets.UTF_8);
+            return notifications.stream()
+                    .filter(notification -> notification.path("id").asString().equals(id))
+                    .findFirst()
+                    .map(this::ok)
+                    .orElseGet(() -> json(404, resource("error-not-found.json")).build());
         }
         if (path.startsWith("/api/v1/accounts/")) {
             ArrayNode page = json.createArrayNode();

@@ -234,6 +234,29 @@ class MastodonConnectorTests {
     }
 
     @Test
+    void aPushedNotificationIsReadAsThePollReadsItAndItsIdComesFromThePush() {
+        PublishReceipt receipt = connector.publish(mastodon.connection(), PublishRequest.text("k", "Rye is back"));
+        String notification = mastodon.reply(receipt, "Walnut loaf too?");
+
+        List<InboundItem> pushed = connector.pushed(mastodon.connection(), notification);
+
+        assertThat(pushed)
+                .containsExactlyElementsOf(
+                        connector.interactions(mastodon.connection(), null).items());
+        assertThat(pushed.get(0).kind()).isEqualTo(InboundItem.Kind.REPLY);
+        assertThat(connector.pushed(mastodon.connection(), "999"))
+                .as("dismissed meanwhile")
+                .isEmpty();
+        assertThat(connector.pushReference(("{\"access_token\":\"x\",\"notification_id\":" + notification
+                                + ",\"notification_type\":\"mention\"}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .contains(notification);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        connector.pushReference("{\"title\":\"hi\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void metricsLeaveOutUnknownStatusesAndDeletingTwiceIsFine() {
         PublishReceipt receipt = connector.publish(mastodon.connection(), PublishRequest.text("k", "Count me"));
         mastodon.reply(receipt, "Nice");
