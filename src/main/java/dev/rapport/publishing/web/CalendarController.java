@@ -4,7 +4,6 @@ import dev.rapport.accounts.AccountManagement;
 import dev.rapport.content.ContentType;
 import dev.rapport.core.Refusal;
 import dev.rapport.publishing.Calendar;
-import dev.rapport.publishing.CalendarEntry;
 import dev.rapport.publishing.Posts;
 import dev.rapport.publishing.VariantState;
 import dev.rapport.publishing.VariantView;
@@ -14,17 +13,13 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
@@ -56,32 +51,8 @@ class CalendarController {
         this.messages = messages;
     }
 
-    /** One day of the grid, as the template prints it. */
-    record Day(LocalDate date, String css, List<Chip> chips, int more, boolean moreAtLeast) {}
-
-    /**
-     * A variant on the grid, with everything the template prints worked out once: a month holds a
-     * few hundred chips, and each expression the template evaluates per chip costs.
-     */
-    record Chip(
-            long variantId,
-            String id,
-            String css,
-            String href,
-            boolean draggable,
-            String time,
-            String network,
-            String state,
-            String title,
-            String excerpt) {}
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-
-    /** Characters of a chip's excerpt before "...". */
-    static final int EXCERPT = 40;
-
-    private static final Set<VariantState> MOVABLE =
-            EnumSet.of(VariantState.SCHEDULED, VariantState.DRAFT, VariantState.PENDING_APPROVAL, VariantState.FAILED);
+    /** One day of the grid, as the template prints it: its chips are HTML ({@link CalendarChips}). */
+    record Day(LocalDate date, String css, String chips, int more, boolean moreAtLeast) {}
 
     /** Chips shown per day before "n more": a month cell is small, a week column tall. */
     static final int MONTH_CHIPS = 6;
@@ -124,9 +95,7 @@ class CalendarController {
         Calendar.Filter filter = CalendarApi.filter(accountIds, network, null, state, contentType);
         Map<LocalDate, Calendar.Day> days =
                 calendar.days(first, last, zone, filter, weekView ? WEEK_CHIPS : MONTH_CHIPS);
-        Map<String, String> labels = new HashMap<>();
-        Function<String, String> label =
-                key -> labels.computeIfAbsent(key, k -> messages.getMessage(k, null, k, locale));
+        CalendarChips chips = new CalendarChips(zone, request.getContextPath(), messages, locale);
         LocalDate today = LocalDate.now(zone);
         List<List<Day>> weeks = new ArrayList<>();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
@@ -136,10 +105,8 @@ class CalendarController {
             Calendar.Day variants = days.get(day);
             String css =
                     day.isBefore(periodStart) || day.isAfter(periodEnd) ? "outside" : day.equals(today) ? "today" : "";
-            List<Chip> chips = variants.first().stream()
-                    .map(entry -> chip(entry, zone, request.getContextPath(), label))
-                    .toList();
-            weeks.get(weeks.size() - 1).add(new Day(day, css, chips, variants.more(), variants.countLimited()));
+            weeks.get(weeks.size() - 1)
+                    .add(new Day(day, css, chips.html(variants.first()), variants.more(), variants.countLimited()));
         }
         model.addAttribute("weeks", weeks);
         model.addAttribute("weekView", weekView);
@@ -169,21 +136,6 @@ class CalendarController {
         model.addAttribute("filterType", contentType);
         model.addAttribute("today", today);
         return "publishing/calendar";
-    }
-
-    private static Chip chip(CalendarEntry entry, ZoneId zone, String contextPath, Function<String, String> label) {
-        String excerpt = entry.excerpt();
-        return new Chip(
-                entry.variantId(),
-                "chip-" + entry.variantId(),
-                "chip " + entry.state().name().toLowerCase(Locale.ROOT),
-                contextPath + "/posts/" + entry.postId(),
-                MOVABLE.contains(entry.state()),
-                TIME.format(entry.at().atZone(zone)),
-                label.apply("network." + entry.network()),
-                label.apply("publishing.state." + entry.state()),
-                excerpt,
-                excerpt.length() <= EXCERPT ? excerpt : excerpt.substring(0, EXCERPT - 3) + "...");
     }
 
     /** Drag-and-drop: the variant moves to another day at the same time of day (workspace zone). */
