@@ -156,7 +156,9 @@ public class Calendar {
         if (after == null) {
             sql.append(range(from, to, params));
         } else {
-            sql.append("(v.scheduled_at > ? OR (v.scheduled_at = ? AND v.id > ?)) AND v.scheduled_at < ?");
+            // The leading bound alone starts the index range at the cursor; the OR then only skips
+            // the rows of the cursor's own instant already sent.
+            sql.append("v.scheduled_at >= ? AND (v.scheduled_at > ? OR v.id > ?) AND v.scheduled_at < ?");
             params.add(utc(after.at()));
             params.add(utc(after.at()));
             params.add(after.variantId());
