@@ -320,8 +320,14 @@ public final class CalendarBenchmark {
         // The whole month of one account in one response (its 2,000 entries; the default page is 1,000).
         if (wanted("api1")) run("GET /api/v1/calendar, month, 1 account", requests, warmup,
                 () -> api.get("/api/v1/calendar?" + range + "&account=" + one + "&limit=5000"));
-        if (wanted("page1")) run("GET /calendar page, month, 1 account", num("page-requests", requests), Math.min(warmup, 5),
-                () -> browser.get("/calendar?month=" + month + "&account=" + one));
+        // The page, then the content mix section it loads after the grid (htmx, GET /calendar/mix).
+        String period = "from=" + month.atDay(1) + "&to=" + month.atEndOfMonth();
+        if (wanted("page1")) {
+            run("GET /calendar page, month, 1 account", num("page-requests", requests), Math.min(warmup, 5),
+                    () -> browser.get("/calendar?month=" + month + "&account=" + one));
+            run("GET /calendar/mix (its section), 1 account", num("page-requests", requests), Math.min(warmup, 5),
+                    () -> browser.get("/calendar/mix?" + period + "&account=" + one));
+        }
         if (wanted("mix")) {
             run("GET /api/v1/content-mix, month, 1 account", requests, warmup,
                     () -> api.get("/api/v1/content-mix?" + range + "&account=" + one));
@@ -354,8 +360,12 @@ public final class CalendarBenchmark {
             System.out.printf("every page of the month, all accounts: %d pages, %d entries, %.1f s%n", pages, entries,
                     (System.nanoTime() - t0) / 1e9);
         }
-        if (wanted("pageall")) run("GET /calendar page, month, all accounts", fullRequests, Math.min(warmup, 2),
-                () -> browser.get("/calendar?month=" + month));
+        if (wanted("pageall")) {
+            run("GET /calendar page, month, all accounts", fullRequests, Math.min(warmup, 2),
+                    () -> browser.get("/calendar?month=" + month));
+            run("GET /calendar/mix (its section), all accounts", fullRequests, Math.min(warmup, 2),
+                    () -> browser.get("/calendar/mix?" + period));
+        }
 
     }
 

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,6 +67,21 @@ class CalendarIntegrationTests {
         var submitted = Api.as(port, marketer).post("/api/v1/posts/" + id + "/submit", "");
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
         return id;
+    }
+
+    /** The content mix section a calendar page loads after its grid, from the address the page gives. */
+    String mixSection(WebSession web, String page) {
+        Matcher load = Pattern.compile("hx-get=\"([^\"]*/calendar/mix[^\"]*)\"")
+                .matcher(web.get(page).body());
+        assertThat(load.find()).as("the page loads its mix").isTrue();
+        String address = load.group(1).replace("&amp;", "&");
+        assertThat(address)
+                .contains("from=2031-03-01")
+                .contains("to=2031-03-31")
+                .contains("account=" + account);
+        var section = web.get(address + "&lang=en");
+        assertThat(section.statusCode()).isEqualTo(200);
+        return section.body();
     }
 
     JsonNode calendar(Credentials as, String query) {
@@ -137,8 +154,7 @@ class CalendarIntegrationTests {
 
         WebSession web = new WebSession(port);
         web.signIn(marketer.email(), marketer.password());
-        assertThat(web.get("/calendar?month=2031-03&account=" + account + "&lang=en")
-                        .body())
+        assertThat(mixSection(web, "/calendar?month=2031-03&account=" + account + "&lang=en"))
                 .contains("id=\"automation-" + account + "\"")
                 .contains("40% of its posts read as automated");
     }
@@ -209,9 +225,8 @@ class CalendarIntegrationTests {
 
         WebSession web = new WebSession(port);
         web.signIn(marketer.email(), marketer.password());
-        String page = web.get("/calendar?month=2031-03&account=" + account + "&lang=en")
-                .body();
-        assertThat(page).contains("id=\"mix-warning\"").contains("67%");
+        String section = mixSection(web, "/calendar?month=2031-03&account=" + account + "&lang=en");
+        assertThat(section).contains("id=\"mix-warning\"").contains("67%");
     }
 
     @Test

@@ -121,12 +121,8 @@ class CalendarController {
                 weekView
                         ? first.plusWeeks(1).toString()
                         : YearMonth.from(periodStart).plusMonths(1).toString());
-        model.addAttribute(
-                "mix",
-                calendar.mix(
-                        periodStart.atStartOfDay(zone).toInstant(),
-                        periodEnd.plusDays(1).atStartOfDay(zone).toInstant(),
-                        filter));
+        model.addAttribute("mixFrom", periodStart);
+        model.addAttribute("mixTo", periodEnd);
         model.addAttribute("accounts", accounts.accounts());
         model.addAttribute("states", VariantState.values());
         model.addAttribute("contentTypes", ContentType.values());
@@ -136,6 +132,38 @@ class CalendarController {
         model.addAttribute("filterType", contentType);
         model.addAttribute("today", today);
         return "publishing/calendar";
+    }
+
+    /**
+     * The content mix of a calendar period (first to last day, in the workspace's zone), as the
+     * calendar page's section: the page loads it after the grid, as aggregating every variant of a
+     * busy month is the longest part of a page view.
+     */
+    @GetMapping("/calendar/mix")
+    String mix(
+            @RequestParam String from,
+            @RequestParam String to,
+            @RequestParam(name = "account", required = false) @Nullable Set<Long> accountIds,
+            @RequestParam(required = false) @Nullable String network,
+            @RequestParam(required = false) @Nullable VariantState state,
+            @RequestParam(required = false) @Nullable ContentType contentType,
+            @ModelAttribute("zone") ZoneId zone,
+            Model model) {
+        LocalDate first;
+        LocalDate last;
+        try {
+            first = LocalDate.parse(from);
+            last = LocalDate.parse(to);
+        } catch (DateTimeParseException e) {
+            throw Refusal.invalid("calendar.date-invalid", from + " – " + to);
+        }
+        model.addAttribute(
+                "mix",
+                calendar.mix(
+                        first.atStartOfDay(zone).toInstant(),
+                        last.plusDays(1).atStartOfDay(zone).toInstant(),
+                        CalendarApi.filter(accountIds, network, null, state, contentType)));
+        return "publishing/calendar :: mix";
     }
 
     /** Drag-and-drop: the variant moves to another day at the same time of day (workspace zone). */
