@@ -4,6 +4,7 @@ import dev.rapport.accounts.AccountManagement;
 import dev.rapport.accounts.AccountView;
 import dev.rapport.content.ContentType;
 import dev.rapport.core.Refusal;
+import dev.rapport.publishing.domain.PostRecords;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -131,13 +132,21 @@ public class Calendar {
             v.scheduled_at, COALESCE(v.published_at, v.scheduled_at) AS at FROM post_variant v""";
 
     private final JdbcClient jdbc;
+    private final PostRecords records;
     private final AccountManagement accounts;
     private final PublishingRules rules;
 
-    Calendar(JdbcClient jdbc, AccountManagement accounts, PublishingRules rules) {
+    Calendar(JdbcClient jdbc, PostRecords records, AccountManagement accounts, PublishingRules rules) {
         this.jdbc = jdbc;
+        this.records = records;
         this.accounts = accounts;
         this.rules = rules;
+    }
+
+    /** The workspace's campaigns by name, to filter the calendar by. */
+    @Transactional(readOnly = true)
+    public List<Campaign> campaigns() {
+        return records.campaigns();
     }
 
     /** A page of the range's entries, in schedule order. */

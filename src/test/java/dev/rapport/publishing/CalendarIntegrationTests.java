@@ -91,6 +91,44 @@ class CalendarIntegrationTests {
     }
 
     @Test
+    void thePageFiltersByCampaignAndByNetworkAndKeepsTheFiltersInItsLinks() {
+        String campaign = "Harbour week " + account;
+        var composed = Api.as(port, marketer).post("/api/v1/posts", """
+                {"idea":"港口周第一天：欢迎来店里品尝新面包","accountIds":[%d],"campaign":"%s","scheduledAt":"2031-03-24T02:00:00Z"}""".formatted(account, campaign));
+        assertThat(composed.statusCode()).as(composed.body()).isEqualTo(201);
+        long post = json.readTree(composed.body()).at("/post/id").asLong();
+        assertThat(Api.as(port, marketer)
+                        .post("/api/v1/posts/" + post + "/submit", "")
+                        .statusCode())
+                .isEqualTo(200);
+        long campaignId = jdbc.sql("SELECT id FROM campaign WHERE name = ?")
+                .param(campaign)
+                .query(Long.class)
+                .single();
+
+        WebSession web = new WebSession(port);
+        web.signIn(marketer.email(), marketer.password());
+        String all = web.get("/calendar?month=2031-03&lang=en").body();
+        assertThat(all).contains("<option value=\"" + campaignId + "\">" + campaign + "</option>");
+        assertThat(all.split("class=\"chip").length - 1).isEqualTo(4);
+
+        String inCampaign = web.get("/calendar?month=2031-03&campaign=" + campaignId + "&lang=en")
+                .body();
+        assertThat(inCampaign.split("class=\"chip").length - 1).isEqualTo(1);
+        assertThat(inCampaign).contains("港口周第一天").contains("campaign=" + campaignId);
+        assertThat(inCampaign).contains("<option value=\"" + campaignId + "\" selected=\"selected\">");
+
+        assertThat(web.get("/calendar?month=2031-03&network=weibo&lang=en")
+                                .body()
+                                .split("class=\"chip")
+                                .length
+                        - 1)
+                .isEqualTo(4);
+        assertThat(web.get("/calendar?month=2031-03&network=mastodon&lang=en").body())
+                .doesNotContain("class=\"chip");
+    }
+
+    @Test
     void theMonthShowsThePlannedPostsWithFiltersAndOnlyToThoseWhoSeeTheAccount() {
         JsonNode month = calendar(marketer, "&account=" + account);
         assertThat(month).hasSize(3);

@@ -3,6 +3,7 @@ package dev.rapport.publishing.domain;
 import dev.rapport.connectors.spi.MediaItem;
 import dev.rapport.connectors.spi.PublishReceipt;
 import dev.rapport.content.ContentType;
+import dev.rapport.publishing.Campaign;
 import dev.rapport.publishing.MediaView;
 import dev.rapport.publishing.PostView;
 import dev.rapport.publishing.VariantState;
@@ -354,8 +355,6 @@ public class PostRecords {
                 .query((rs, row) -> new Campaign(rs.getLong("id"), rs.getString("name")))
                 .list();
     }
-
-    public record Campaign(long id, String name) {}
 
     private static List<Object> params(VariantState to, long id, Collection<VariantState> from) {
         List<Object> params = new java.util.ArrayList<>(List.of(to.name(), now(), id));

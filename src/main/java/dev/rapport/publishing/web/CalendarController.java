@@ -1,6 +1,7 @@
 package dev.rapport.publishing.web;
 
 import dev.rapport.accounts.AccountManagement;
+import dev.rapport.accounts.AccountView;
 import dev.rapport.content.ContentType;
 import dev.rapport.core.Refusal;
 import dev.rapport.publishing.Calendar;
@@ -65,6 +66,7 @@ class CalendarController {
             @RequestParam(required = false) @Nullable String week,
             @RequestParam(name = "account", required = false) @Nullable Set<Long> accountIds,
             @RequestParam(required = false) @Nullable String network,
+            @RequestParam(required = false) @Nullable Long campaign,
             @RequestParam(required = false) @Nullable VariantState state,
             @RequestParam(required = false) @Nullable ContentType contentType,
             @ModelAttribute("zone") ZoneId zone,
@@ -92,7 +94,7 @@ class CalendarController {
         } catch (DateTimeParseException e) {
             throw Refusal.invalid("calendar.date-invalid", weekView ? week : month);
         }
-        Calendar.Filter filter = CalendarApi.filter(accountIds, network, null, state, contentType);
+        Calendar.Filter filter = CalendarApi.filter(accountIds, network, campaign, state, contentType);
         Map<LocalDate, Calendar.Day> days =
                 calendar.days(first, last, zone, filter, weekView ? WEEK_CHIPS : MONTH_CHIPS);
         CalendarChips chips = new CalendarChips(zone, request.getContextPath(), messages, locale);
@@ -123,7 +125,13 @@ class CalendarController {
                         : YearMonth.from(periodStart).plusMonths(1).toString());
         model.addAttribute("mixFrom", periodStart);
         model.addAttribute("mixTo", periodEnd);
-        model.addAttribute("accounts", accounts.accounts());
+        List<AccountView> visible = accounts.accounts();
+        model.addAttribute("accounts", visible);
+        model.addAttribute(
+                "networks",
+                visible.stream().map(AccountView::network).distinct().sorted().toList());
+        model.addAttribute("campaigns", calendar.campaigns());
+        model.addAttribute("filterCampaign", campaign);
         model.addAttribute("states", VariantState.values());
         model.addAttribute("contentTypes", ContentType.values());
         model.addAttribute("filterAccounts", accountIds == null ? Set.of() : accountIds);
@@ -145,6 +153,7 @@ class CalendarController {
             @RequestParam String to,
             @RequestParam(name = "account", required = false) @Nullable Set<Long> accountIds,
             @RequestParam(required = false) @Nullable String network,
+            @RequestParam(required = false) @Nullable Long campaign,
             @RequestParam(required = false) @Nullable VariantState state,
             @RequestParam(required = false) @Nullable ContentType contentType,
             @ModelAttribute("zone") ZoneId zone,
@@ -162,7 +171,7 @@ class CalendarController {
                 calendar.mix(
                         first.atStartOfDay(zone).toInstant(),
                         last.plusDays(1).atStartOfDay(zone).toInstant(),
-                        CalendarApi.filter(accountIds, network, null, state, contentType)));
+                        CalendarApi.filter(accountIds, network, campaign, state, contentType)));
         return "publishing/calendar :: mix";
     }
 
