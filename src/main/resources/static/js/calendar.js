@@ -20,7 +20,15 @@
       fetch('/calendar/variants/' + variant + '/move', {
         method: 'POST', headers: headers, credentials: 'same-origin',
         body: 'day=' + encodeURIComponent(cell.getAttribute('data-day'))
-      }).then(function () { window.location.reload(); });
+      }).then(function (response) {
+        if (response.ok) { window.location.reload(); return; }
+        // A refusal (a time that has passed, a post already on its way) says why, in the member's language.
+        return response.text().then(function (reason) {
+          var shown = document.getElementById('move-refused');
+          shown.textContent = reason;
+          shown.hidden = false;
+        });
+      });
     });
   });
 })();

@@ -16,6 +16,7 @@ import dev.rapport.screening.Verdict;
 import dev.rapport.team.Actor;
 import dev.rapport.team.Role;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -176,6 +177,12 @@ public class Posts {
         requireComposer();
         VariantView variant = variant(variantId);
         access.require(variant.accountId(), AccountPermission.PUBLISH);
+        // A time that has passed would publish at once; an unchanged one (a form sent again) stays.
+        boolean unchanged = variant.scheduledAt() != null
+                && variant.scheduledAt().truncatedTo(ChronoUnit.MINUTES).equals(at.truncatedTo(ChronoUnit.MINUTES));
+        if (at.isBefore(Instant.now()) && !unchanged) {
+            throw Refusal.invalid("publishing.time-passed");
+        }
         if (!records.setTime(variantId, at)) {
             throw Refusal.conflict("publishing.not-reschedulable", variant.state());
         }

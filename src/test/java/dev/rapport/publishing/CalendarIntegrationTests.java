@@ -268,6 +268,25 @@ class CalendarIntegrationTests {
     }
 
     @Test
+    void aPostCannotBeMovedToATimeThatHasPassed() {
+        JsonNode first = calendar(marketer, "&account=" + account).get(0);
+        long variant = first.get("variantId").asLong();
+        long post = first.get("postId").asLong();
+        WebSession web = new WebSession(port);
+        web.signIn(marketer.email(), marketer.password());
+        var dragged = web.post("/calendar/variants/" + variant + "/move?lang=zh-CN", Map.of("day", "2020-03-05"));
+        assertThat(dragged.statusCode()).isEqualTo(400);
+        assertThat(dragged.body()).isEqualTo("该时间已经过去，请选择一个未来的时间。");
+        var patched = Api.as(port, marketer)
+                .patch("/api/v1/posts/" + post + "/variants/" + variant, "{\"scheduledAt\":\"2020-03-05T01:00:00Z\"}");
+        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(400);
+        assertThat(patched.body()).contains("That time has passed");
+        assertThat(calendar(marketer, "&account=" + account).findValuesAsString("at"))
+                .contains("2031-03-03T01:00:00Z")
+                .noneMatch(at -> at.startsWith("2020"));
+    }
+
+    @Test
     void aPostDraggedToAnotherDayKeepsItsTimeOfDay() {
         long variant = calendar(marketer, "&account=" + account)
                 .get(0)

@@ -9,6 +9,7 @@ import dev.rapport.publishing.Posts;
 import dev.rapport.publishing.VariantState;
 import dev.rapport.publishing.VariantView;
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -23,6 +24,8 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -175,20 +178,36 @@ class CalendarController {
         return "publishing/calendar :: mix";
     }
 
-    /** Drag-and-drop: the variant moves to another day at the same time of day (workspace zone). */
+    /**
+     * Drag-and-drop: the variant moves to another day at the same time of day (workspace zone). A
+     * refusal is answered as plain text in the member's language, which the calendar shows.
+     */
     @PostMapping("/calendar/variants/{id}/move")
-    ResponseEntity<Void> move(@PathVariable long id, @RequestParam String day, @ModelAttribute("zone") ZoneId zone) {
-        LocalDate target;
+    ResponseEntity<String> move(
+            @PathVariable long id, @RequestParam String day, @ModelAttribute("zone") ZoneId zone, Locale locale) {
         try {
-            target = LocalDate.parse(day);
-        } catch (DateTimeParseException e) {
-            throw Refusal.invalid("calendar.date-invalid", day);
+            LocalDate target;
+            try {
+                target = LocalDate.parse(day);
+            } catch (DateTimeParseException e) {
+                throw Refusal.invalid("calendar.date-invalid", day);
+            }
+            VariantView variant = posts.variant(id);
+            LocalTime time = variant.scheduledAt() == null
+                    ? LocalTime.of(9, 0)
+                    : variant.scheduledAt().atZone(zone).toLocalTime();
+            posts.reschedule(id, target.atTime(time).atZone(zone).toInstant());
+            return ResponseEntity.noContent().build();
+        } catch (Refusal refusal) {
+            HttpStatus status = switch (refusal.kind()) {
+                case NOT_FOUND -> HttpStatus.NOT_FOUND;
+                case FORBIDDEN -> HttpStatus.FORBIDDEN;
+                case CONFLICT -> HttpStatus.CONFLICT;
+                default -> HttpStatus.BAD_REQUEST;
+            };
+            return ResponseEntity.status(status)
+                    .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                    .body(messages.getMessage(refusal.messageKey(), refusal.arguments(), refusal.messageKey(), locale));
         }
-        VariantView variant = posts.variant(id);
-        LocalTime time = variant.scheduledAt() == null
-                ? LocalTime.of(9, 0)
-                : variant.scheduledAt().atZone(zone).toLocalTime();
-        posts.reschedule(id, target.atTime(time).atZone(zone).toInstant());
-        return ResponseEntity.noContent().build();
     }
 }
