@@ -10,6 +10,7 @@ import dev.rapport.testing.TestAccounts;
 import dev.rapport.testing.TestMembers;
 import dev.rapport.testing.TestMembers.Credentials;
 import dev.rapport.testing.WebSession;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -194,7 +195,35 @@ class CalendarIntegrationTests {
         web.signIn(marketer.email(), marketer.password());
         assertThat(mixSection(web, "/calendar?month=2031-03&account=" + account + "&lang=en"))
                 .contains("id=\"automation-" + account + "\"")
-                .contains("40% of its posts read as automated");
+                .contains("40% of its posts read as automated")
+                .containsPattern("id=\"automation-share-" + account
+                        + "\">\\s*<td>[^<]*</td><td>5</td>\\s*<td class=\"over\">40%</td>");
+    }
+
+    @Test
+    void theAccountPageSaysHowAutomatedTheAccountsRecentAndComingPostsRead() {
+        Instant soon = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        schedule(
+                "周末烘焙课：教你做一款全麦欧包，名额有限，欢迎报名。",
+                "EDUCATIONAL",
+                soon.plus(Duration.ofDays(2)).toString());
+        schedule(
+                "周末烘焙课：教你做一款全麦欧包！名额有限，欢迎报名",
+                "EDUCATIONAL",
+                soon.plus(Duration.ofDays(3)).toString());
+        WebSession web = new WebSession(port);
+        web.signIn(marketer.email(), marketer.password());
+        Matcher load = Pattern.compile("hx-get=\"([^\"]*/accounts/" + account + "/automation)\"")
+                .matcher(web.get("/accounts/" + account + "?lang=en").body());
+        assertThat(load.find())
+                .as("the account page loads its automation section")
+                .isTrue();
+        String section = web.get(load.group(1) + "?lang=en").body();
+        assertThat(section)
+                .contains(
+                        "2 posts in the last 30 days and the next 15; 50% read as automated (the workspace allows 30%)")
+                .contains("class=\"alert\"");
+        assertThat(web.get(load.group(1) + "?lang=zh-CN").body()).contains("共 2 条帖子，其中 50% 看起来像自动发布");
     }
 
     @Test
