@@ -87,6 +87,12 @@ class ConnectionsIntegrationTests {
         assertThat(connected.get("connector").asString()).isEqualTo("sandbox");
         assertThat(connected.get("simulated").asBoolean()).isTrue();
         assertThat(connected.get("handle").asString()).isEqualTo("acme-sandbox");
+        // The sandbox network pushes nothing: its interactions are polled.
+        JsonNode push = json.readTree(Api.as(port, owner)
+                        .get("/api/v1/accounts/" + id + "/connection")
+                        .body())
+                .path("push");
+        assertThat(push.isNull() || push.isMissingNode()).as("push: %s", push).isTrue();
         assertThat(jdbc.sql(
                                 "SELECT COUNT(*) FROM secret WHERE account_id = ? AND kind = 'CONNECTION' AND retired_at IS NULL")
                         .param(id)

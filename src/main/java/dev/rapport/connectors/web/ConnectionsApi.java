@@ -4,6 +4,8 @@ import dev.rapport.connectors.ConnectionView;
 import dev.rapport.connectors.Connections;
 import dev.rapport.connectors.Connections.Choice;
 import dev.rapport.connectors.Connections.Connect;
+import dev.rapport.connectors.Pushes;
+import dev.rapport.connectors.spi.Capability;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -12,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,13 +32,19 @@ import org.springframework.web.bind.annotation.RestController;
 class ConnectionsApi {
 
     private final Connections connections;
+    private final Pushes pushes;
 
-    ConnectionsApi(Connections connections) {
+    ConnectionsApi(Connections connections, Pushes pushes) {
         this.connections = connections;
+        this.pushes = pushes;
     }
 
-    /** The connection, and the ways to connect the account (the forms, without values). */
-    record ConnectionState(ConnectionView connection, List<Choice> choices) {}
+    /**
+     * The connection, the ways to connect the account (the forms, without values), and whether its
+     * network pushes interactions to Rapport ({@code PUSHING}, {@code PENDING}, {@code UNSUPPORTED},
+     * {@code NO_PUBLIC_URL}); null when the connection is not usable or its network cannot push.
+     */
+    record ConnectionState(ConnectionView connection, List<Choice> choices, Pushes.@Nullable Status push) {}
 
     /**
      * What to connect with: a connector offered for the account ({@code sandbox} for the simulated
@@ -60,7 +69,11 @@ class ConnectionsApi {
     @GetMapping("/accounts/{id}/connection")
     @Operation(summary = "The account's connection: status, expiry, last failure; and the ways to connect it")
     ConnectionState connection(@PathVariable long id) {
-        return new ConnectionState(connections.connection(id), connections.choices(id));
+        ConnectionView connection = connections.connection(id);
+        Pushes.Status push = connection.usable() && connections.capabilities(id).contains(Capability.PUSH)
+                ? pushes.status(id)
+                : null;
+        return new ConnectionState(connection, connections.choices(id), push);
     }
 
     @PostMapping("/accounts/{id}/connection")

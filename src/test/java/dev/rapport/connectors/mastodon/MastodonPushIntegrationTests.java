@@ -140,6 +140,12 @@ class MastodonPushIntegrationTests {
         browser.signIn(owner.email(), owner.password());
         assertThat(browser.get("/accounts/" + account + "/connection").body())
                 .contains("id=\"push\"", "pushed by the network as they happen");
+        assertThat(json.readTree(Api.as(port, owner)
+                                .get("/api/v1/accounts/" + account + "/connection")
+                                .body())
+                        .get("push")
+                        .asString())
+                .isEqualTo("PUSHING");
     }
 
     @Test
@@ -240,6 +246,12 @@ class MastodonPushIntegrationTests {
 
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> pushes.status(account) == Pushes.Status.UNSUPPORTED);
+        assertThat(json.readTree(Api.as(port, owner)
+                                .get("/api/v1/accounts/" + account + "/connection")
+                                .body())
+                        .get("push")
+                        .asString())
+                .isEqualTo("UNSUPPORTED");
         assertThat(mastodon.pushUnsubscriptions()).isEqualTo(before + 1);
         assertThat(mastodon.pushSubscription()).isEmpty();
         assertThat(jdbc.sql(
