@@ -162,8 +162,7 @@ class MastodonPushIntegrationTests {
         assertThat(deliver(again.path(), again.body(), again.authorization()).statusCode())
                 .isEqualTo(201);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> items(marker) == 1);
-        Thread.sleep(500); // the other deliveries had their chance
+        await().atMost(Duration.ofSeconds(10)).until(() -> pushesInFlight() == 0);
         assertThat(items(marker)).isEqualTo(1);
         ingestion.poll();
         assertThat(items(marker)).isEqualTo(1);
@@ -192,7 +191,7 @@ class MastodonPushIntegrationTests {
                         .statusCode())
                 .isEqualTo(413);
 
-        Thread.sleep(1000);
+        await().atMost(Duration.ofSeconds(10)).until(() -> pushesInFlight() == 0);
         assertThat(items(marker)).isZero();
         ingestion.poll();
         assertThat(items(marker)).as("polling is the safety net").isEqualTo(1);
@@ -214,7 +213,7 @@ class MastodonPushIntegrationTests {
                                                 "/api/v1/notifications/[0-9]+")))
                                 .size()
                         >= 4);
-        Thread.sleep(500);
+        await().atMost(Duration.ofSeconds(10)).until(() -> pushesInFlight() == 0);
         assertThat(items(marker)).isZero();
 
         ingestion.poll();
@@ -279,6 +278,17 @@ class MastodonPushIntegrationTests {
             request.header("Authorization", authorization);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Pushes handed to the inbox and not yet taken: each is an event publication until its listener
+     * returns (completed publications are deleted), written before the push is answered.
+     */
+    private long pushesInFlight() {
+        return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE event_type LIKE ?")
+                .param("%InteractionPushed")
+                .query(Long.class)
+                .single();
     }
 
     private long items(String marker) {
