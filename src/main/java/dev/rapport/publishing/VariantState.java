@@ -18,6 +18,11 @@ public enum VariantState {
         return this == DRAFT || this == FAILED;
     }
 
+    /** Whether its time may still change (it is not on its way yet): the calendar lets it be dragged. */
+    public boolean movable() {
+        return this == DRAFT || this == PENDING_APPROVAL || this == SCHEDULED || this == FAILED;
+    }
+
     /** Whether it is on its way or out: it counts in the calendar and the content mix. */
     public boolean committed() {
         return this == SCHEDULED || this == PUBLISHING || this == PUBLISHED || this == OUTCOME_UNKNOWN;

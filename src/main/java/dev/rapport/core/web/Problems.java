@@ -22,7 +22,7 @@ public class Problems {
     }
 
     /** The HTTP status that says what kind of refusal it is. */
-    static HttpStatus status(Refusal refusal) {
+    public static HttpStatus status(Refusal refusal) {
         return switch (refusal.kind()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;

@@ -1,15 +1,12 @@
 package dev.rapport.publishing.web;
 
 import dev.rapport.publishing.CalendarEntry;
-import dev.rapport.publishing.VariantState;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.web.util.HtmlUtils;
 
@@ -25,10 +22,6 @@ final class CalendarChips {
     static final int EXCERPT = 40;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-
-    /** What drag-and-drop may move to another day. */
-    private static final Set<VariantState> MOVABLE =
-            EnumSet.of(VariantState.SCHEDULED, VariantState.DRAFT, VariantState.PENDING_APPROVAL, VariantState.FAILED);
 
     private final ZoneId zone;
     private final String contextPath;
@@ -56,7 +49,7 @@ final class CalendarChips {
                     .append("\" id=\"chip-")
                     .append(entry.variantId())
                     .append("\" draggable=\"")
-                    .append(MOVABLE.contains(entry.state()))
+                    .append(entry.state().movable())
                     .append("\" data-variant=\"")
                     .append(entry.variantId())
                     .append("\" title=\"")

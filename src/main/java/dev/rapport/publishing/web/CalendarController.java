@@ -4,6 +4,7 @@ import dev.rapport.accounts.AccountManagement;
 import dev.rapport.accounts.AccountView;
 import dev.rapport.content.ContentType;
 import dev.rapport.core.Refusal;
+import dev.rapport.core.web.Problems;
 import dev.rapport.publishing.Calendar;
 import dev.rapport.publishing.Posts;
 import dev.rapport.publishing.VariantState;
@@ -24,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -199,13 +199,7 @@ class CalendarController {
             posts.reschedule(id, target.atTime(time).atZone(zone).toInstant());
             return ResponseEntity.noContent().build();
         } catch (Refusal refusal) {
-            HttpStatus status = switch (refusal.kind()) {
-                case NOT_FOUND -> HttpStatus.NOT_FOUND;
-                case FORBIDDEN -> HttpStatus.FORBIDDEN;
-                case CONFLICT -> HttpStatus.CONFLICT;
-                default -> HttpStatus.BAD_REQUEST;
-            };
-            return ResponseEntity.status(status)
+            return ResponseEntity.status(Problems.status(refusal))
                     .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                     .body(messages.getMessage(refusal.messageKey(), refusal.arguments(), refusal.messageKey(), locale));
         }
