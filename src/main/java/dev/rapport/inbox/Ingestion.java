@@ -14,6 +14,7 @@ import dev.rapport.inbox.classification.Classification;
 import dev.rapport.inbox.classification.Classifier;
 import dev.rapport.inbox.classification.Evidence;
 import dev.rapport.inbox.domain.InboxRecords;
+import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -57,6 +61,16 @@ public class Ingestion {
     private final AccountManagement accounts;
     private final TransactionTemplate transactions;
     private final Classifier classifier = Classifier.standard();
+    /**
+     * Reads a page's messages (the classifier, the policy screen among them) while the page's
+     * records are looked up and written: otherwise the two take turns, each leaving a core idle.
+     */
+    private final ExecutorService reading =
+            Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), runnable -> {
+                Thread thread = new Thread(runnable, "inbox-reading");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     Ingestion(
             InboxRecords records,
@@ -71,6 +85,11 @@ public class Ingestion {
         this.connections = connections;
         this.accounts = accounts;
         this.transactions = transactions;
+    }
+
+    @PreDestroy
+    void stop() {
+        reading.shutdownNow();
     }
 
     /** Polls every active, connected account once; returns how many new interactions came in. */
@@ -122,8 +141,9 @@ public class Ingestion {
         if (items.isEmpty()) {
             return 0;
         }
+        CompletableFuture<Read[]> read = CompletableFuture.supplyAsync(() -> read(items), reading);
         try {
-            Integer received = transactions.execute(status -> ingestPage(account, items));
+            Integer received = transactions.execute(status -> ingestPage(account, items, read));
             return received == null ? 0 : received;
         } catch (RuntimeException pageFailed) {
             log.info(
@@ -135,12 +155,31 @@ public class Ingestion {
         }
     }
 
+    /** Each message of a page as it is kept and classified (null for likes, reposts, follows). */
+    private Read[] read(List<InboundItem> items) {
+        Read[] read = new Read[items.size()];
+        for (int i = 0; i < read.length; i++) {
+            InboundItem item = items.get(i);
+            if (item.kind().conversational()) {
+                String text = text(item.text());
+                read[i] = new Read(text, classifier.classify(text));
+            }
+        }
+        return read;
+    }
+
+    /** A message's text as kept, and what the classifier made of it. */
+    private record Read(String text, Classification classification) {}
+
     private int oneByOne(AccountView account, List<InboundItem> items) {
         int received = 0;
         String first = null;
         for (InboundItem item : items) {
             try {
-                Integer fresh = transactions.execute(status -> ingestPage(account, List.of(item)));
+                Integer fresh = transactions.execute(status -> ingestPage(
+                        account,
+                        List.of(item),
+                        CompletableFuture.supplyAsync(() -> read(List.of(item)), Runnable::run)));
                 received += fresh == null ? 0 : fresh;
             } catch (RuntimeException failure) {
                 // Not the exception itself: a driver's message can quote the values, that is what
@@ -177,7 +216,7 @@ public class Ingestion {
      * message is classified and threaded in order (a new thread routed by its first message); then
      * the new conversations, the others' turn and the messages are written as batches.
      */
-    private int ingestPage(AccountView account, List<InboundItem> items) {
+    private int ingestPage(AccountView account, List<InboundItem> items, CompletableFuture<Read[]> read) {
         Map<String, Long> contacts = records.contacts(account.network(), items);
         List<InboxRecords.Delivery> deliveries = items.stream()
                 .map(item -> new InboxRecords.Delivery(
@@ -185,11 +224,15 @@ public class Ingestion {
                 .toList();
         boolean[] first = records.firstDeliveries(account.id(), deliveries);
         List<InboundItem> fresh = new ArrayList<>();
+        List<Integer> messages = new ArrayList<>(); // of items, the new ones that say something
         Map<Long, InboxRecords.ContactChange> changes = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             if (first[i]) {
                 InboundItem item = items.get(i);
                 fresh.add(item);
+                if (item.kind().conversational()) {
+                    messages.add(i);
+                }
                 long contact = deliveries.get(i).contactId();
                 changes.compute(
                         contact,
@@ -199,20 +242,20 @@ public class Ingestion {
         }
         records.counted(changes.values());
 
-        List<InboundItem> messages =
-                fresh.stream().filter(item -> item.kind().conversational()).toList();
         if (messages.isEmpty()) {
             return fresh.size();
         }
         ResponseTargets.DueTimes due = targets.dueTimes();
         Map<String, InboxRecords.Waiting> known = records.threads(
-                account.id(), messages.stream().map(Ingestion::thread).toList());
-        // Each message classified, in order; its thread's state as the messages so far leave it.
+                account.id(), messages.stream().map(i -> thread(items.get(i))).toList());
+        Read[] reads = read.join();
+        // Each message, in order; its thread's state as the messages so far leave it.
         List<Classified> classified = new ArrayList<>();
         Map<String, PageThread> threads = new LinkedHashMap<>();
-        for (InboundItem item : messages) {
-            String text = text(item.text());
-            Classification classification = classifier.classify(text);
+        for (int i : messages) {
+            InboundItem item = items.get(i);
+            String text = reads[i].text();
+            Classification classification = reads[i].classification();
             Classified message = new Classified(item, thread(item), text, classification);
             classified.add(message);
             PageThread before = threads.get(message.thread());
