@@ -52,7 +52,11 @@ final class SexistProbe {
                 if (y) np++;
                 for (int f : tv[i].index()) (y ? pos : neg)[f]++;
             }
-            double ps = alpha * size, ns = alpha * size;
+            // "v=1": smoothing over the buckets that occur (as a vocabulary would) instead of all 2^bits
+            int seen = 0;
+            for (int f = 0; f < size; f++) if (pos[f] + neg[f] > 0) seen++;
+            double smoothing = o.i("v", 0) == 1 ? seen : size;
+            double ps = alpha * smoothing, ns = alpha * smoothing;
             for (int f = 0; f < size; f++) {
                 ps += pos[f];
                 ns += neg[f];
