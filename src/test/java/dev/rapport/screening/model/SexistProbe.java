@@ -12,8 +12,11 @@ import java.util.List;
  *
  * <pre>
  * java -Xmx8g [-Dbits=20] -cp target/classes:target/test-classes dev.rapport.screening.model.SexistProbe \
- *     ../shared/data/policy "C=20" "x=count C=0.05" "x=bin min=2 bal=0.5 C=1" ...
+ *     ../shared/data/policy "C=20" "x=count C=0.05" "x=bin min=2 bal=0.5 C=1" "C=10 v=1" "cv=5 C=10 v=1" ...
  * </pre>
+ *
+ * <p>{@code v=1}: NB ratios smoothed over the buckets that occur instead of all {@code 2^bits};
+ * {@code cv=K}: K folds inside EDOS train (by index), out-of-fold logits pooled, dev not read.
  */
 final class SexistProbe {
 
