@@ -136,6 +136,85 @@ class InboxIntegrationTests extends InboxTestSupport {
     }
 
     @Test
+    void aPageDeliveredByFourAtOnceIsTakenOnceWithNothingLostOrCountedTwice() throws Exception {
+        // A push and a poll, or two nodes, taking the same page at the same moment: each page's
+        // look-up of what is recorded already can be overtaken by another page's insert.
+        var accountView = accounts.find(account).orElseThrow();
+        List<InboundItem.Author> authors = java.util.stream.IntStream.range(0, 6)
+                .mapToObj(i -> new InboundItem.Author("did:example:" + UUID.randomUUID(), "many" + i, null))
+                .toList();
+        String mark = UUID.randomUUID().toString().substring(0, 8);
+        // The authors are known already (a like each), so no delivery waits on another's new contacts.
+        assertThat(ingestion.ingest(
+                        accountView,
+                        authors.stream()
+                                .map(author -> new InboundItem(
+                                        "l-" + UUID.randomUUID(),
+                                        InboundItem.Kind.LIKE,
+                                        author,
+                                        null,
+                                        post,
+                                        null,
+                                        null,
+                                        null,
+                                        Instant.now().minusSeconds(200)))
+                                .toList()))
+                .isEqualTo(authors.size());
+        List<InboundItem> page = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            page.add(new InboundItem(
+                    "p-" + UUID.randomUUID(),
+                    i % 8 == 7 ? InboundItem.Kind.LIKE : InboundItem.Kind.COMMENT,
+                    authors.get(i % authors.size()),
+                    "Where can I download the invoice for order " + i + "? " + mark,
+                    post,
+                    post,
+                    null,
+                    "en",
+                    Instant.now().minusSeconds(100 - i)));
+        }
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(4);
+        java.util.concurrent.ExecutorService deliveries = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> taken = new java.util.ArrayList<>();
+            for (int d = 0; d < 4; d++) {
+                taken.add(deliveries.submit(() -> {
+                    start.await();
+                    return ingestion.ingest(accountView, page);
+                }));
+            }
+            int fresh = 0;
+            for (var delivery : taken) {
+                fresh += delivery.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            assertThat(fresh)
+                    .as("new interactions reported by the four deliveries together")
+                    .isEqualTo(24);
+        } finally {
+            deliveries.shutdownNow();
+        }
+
+        // One conversation per author under the post, each with that author's comments, counted once.
+        List<String> texts = json
+                .readTree(Api.as(port, lead).get("/api/v1/inbox?size=200").body())
+                .findValuesAsString("lastText")
+                .stream()
+                .filter(text -> text.endsWith(mark))
+                .toList();
+        assertThat(texts).hasSize(authors.size());
+        for (String text : texts) {
+            JsonNode conversation = conversationWith(lead, text);
+            JsonNode details = json.readTree(Api.as(port, lead)
+                    .get("/api/v1/conversations/" + conversation.get("id").asLong())
+                    .body());
+            int likesInPage = details.at("/conversation/contact/likes").asInt() - 1;
+            assertThat(likesInPage).isBetween(0, 1);
+            assertThat(details.get("items")).hasSize(4 - likesInPage);
+            assertThat(details.at("/conversation/contact/messages").asInt()).isEqualTo(4 - likesInPage);
+        }
+    }
+
+    @Test
     void twoMessagesOfOnePersonInOnePageAreOneConversationClassifiedByTheNewest() {
         var accountView = accounts.find(account).orElseThrow();
         InboundItem.Author author = new InboundItem.Author("did:example:" + UUID.randomUUID(), "twice", null);
