@@ -24,8 +24,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -51,6 +53,11 @@ public class Ingestion {
     static final int MAX_TEXT = 10_000;
     /** Pages read per account and poll, so one busy account cannot hold the poller. */
     static final int MAX_PAGES = 10;
+    /**
+     * Accounts polled at once: a poll mostly waits for the network, and on PostgreSQL two accounts'
+     * pages written at once keep both of a small server's cores busy (docs/benchmarks/inbox.md).
+     */
+    static final int ACCOUNTS_AT_ONCE = 4;
 
     private static final Logger log = LoggerFactory.getLogger(Ingestion.class);
 
@@ -65,12 +72,10 @@ public class Ingestion {
      * Reads a page's messages (the classifier, the policy screen among them) while the page's
      * records are looked up and written: otherwise the two take turns, each leaving a core idle.
      */
-    private final ExecutorService reading =
-            Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), runnable -> {
-                Thread thread = new Thread(runnable, "inbox-reading");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private final ExecutorService reading = Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors() - 1), daemons("inbox-reading"));
+
+    private final ExecutorService polling = Executors.newFixedThreadPool(ACCOUNTS_AT_ONCE, daemons("inbox-polling"));
 
     Ingestion(
             InboxRecords records,
@@ -87,17 +92,40 @@ public class Ingestion {
         this.transactions = transactions;
     }
 
+    private static java.util.concurrent.ThreadFactory daemons(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     @PreDestroy
     void stop() {
         reading.shutdownNow();
+        polling.shutdownNow();
     }
 
-    /** Polls every active, connected account once; returns how many new interactions came in. */
+    /**
+     * Polls every active, connected account once, {@value #ACCOUNTS_AT_ONCE} at a time; returns how
+     * many new interactions came in. An account whose poll fails does not stop the others.
+     */
     public int poll() {
-        int received = 0;
+        List<Future<Integer>> polls = new ArrayList<>();
         for (AccountView account : accounts.inUse()) {
             if (account.status() == AccountStatus.ACTIVE) {
-                received += poll(account);
+                polls.add(polling.submit(() -> poll(account)));
+            }
+        }
+        int received = 0;
+        for (Future<Integer> poll : polls) {
+            try {
+                received += poll.get();
+            } catch (ExecutionException failed) {
+                log.warn("Inbox: a poll failed: {}", describe(failed.getCause()));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                break;
             }
         }
         return received;
