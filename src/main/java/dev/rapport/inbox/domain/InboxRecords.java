@@ -190,20 +190,21 @@ public class InboxRecords {
         List<ContactChange> ordered = changes.stream()
                 .sorted(java.util.Comparator.comparingLong(ContactChange::contactId))
                 .toList();
-        batch.batchUpdate("""
-                UPDATE contact SET messages = messages + ?, likes = likes + ?, reposts = reposts + ?,
-                    follows = COALESCE(?, follows), handle = ?, display_name = COALESCE(?, display_name),
-                    last_seen_at = GREATEST(last_seen_at, ?)
-                WHERE id = ?""", ordered, Math.max(1, ordered.size()), (statement, change) -> {
-            statement.setInt(1, change.messages());
-            statement.setInt(2, change.likes());
-            statement.setInt(3, change.reposts());
-            statement.setObject(4, change.follows(), java.sql.Types.BOOLEAN);
-            statement.setString(5, cut(change.handle(), 300));
-            statement.setString(6, cut(change.displayName(), 300));
-            statement.setObject(7, utc(change.lastSeen()));
-            statement.setLong(8, change.contactId());
-        });
+        update(
+                "contact",
+                "messages = contact.messages + :messages, likes = contact.likes + :likes,"
+                        + " reposts = contact.reposts + :reposts, follows = COALESCE(:follows, contact.follows),"
+                        + " handle = :handle, display_name = COALESCE(:display_name, contact.display_name),"
+                        + " last_seen_at = GREATEST(contact.last_seen_at, :seen_at)",
+                ordered,
+                column("id", Type.BIGINT, ContactChange::contactId),
+                column("messages", Type.INTEGER, ContactChange::messages),
+                column("likes", Type.INTEGER, ContactChange::likes),
+                column("reposts", Type.INTEGER, ContactChange::reposts),
+                column("follows", Type.BOOLEAN, ContactChange::follows),
+                column("handle", Type.VARCHAR, change -> cut(change.handle(), 300)),
+                column("display_name", Type.VARCHAR, change -> cut(change.displayName(), 300)),
+                column("seen_at", Type.TIMESTAMP, change -> utc(change.lastSeen())));
     }
 
     /** The conversations of some threads of an account, by thread key (threads without one are left out). */
@@ -380,22 +381,23 @@ public class InboxRecords {
             return;
         }
         OffsetDateTime updated = now();
-        batch.batchUpdate("""
-                UPDATE conversation SET state = 'OPEN', last_item_at = CASE WHEN last_item_at < ? THEN ? ELSE last_item_at END,
-                    waiting_since = ?, sentiment = ?, intent = ?, priority = ?, due_at = ?, done_reason = NULL,
-                    done_note = NULL, updated_at = ?,
-                    escalation_level = CASE WHEN state = 'OPEN' THEN escalation_level ELSE 0 END
-                WHERE id = ?""", ordered, ordered.size(), (statement, turn) -> {
-            statement.setObject(1, utc(turn.lastAt()));
-            statement.setObject(2, utc(turn.lastAt()));
-            statement.setObject(3, utc(turn.waitingSince()));
-            statement.setString(4, turn.sentiment().name());
-            statement.setString(5, turn.intent().name());
-            statement.setString(6, turn.priority().name());
-            statement.setObject(7, utc(turn.dueAt()));
-            statement.setObject(8, updated);
-            statement.setLong(9, turn.conversationId());
-        });
+        update(
+                "conversation",
+                "state = 'OPEN', last_item_at = CASE WHEN conversation.last_item_at < :last_at THEN :last_at"
+                        + " ELSE conversation.last_item_at END, waiting_since = :waiting_since,"
+                        + " sentiment = :sentiment, intent = :intent, priority = :priority, due_at = :due_at,"
+                        + " done_reason = NULL, done_note = NULL, updated_at = :updated_at,"
+                        + " escalation_level = CASE WHEN conversation.state = 'OPEN'"
+                        + " THEN conversation.escalation_level ELSE 0 END",
+                ordered,
+                column("id", Type.BIGINT, Turn::conversationId),
+                column("last_at", Type.TIMESTAMP, turn -> utc(turn.lastAt())),
+                column("waiting_since", Type.TIMESTAMP, turn -> utc(turn.waitingSince())),
+                column("sentiment", Type.VARCHAR, turn -> turn.sentiment().name()),
+                column("intent", Type.VARCHAR, turn -> turn.intent().name()),
+                column("priority", Type.VARCHAR, turn -> turn.priority().name()),
+                column("due_at", Type.TIMESTAMP, turn -> utc(turn.dueAt())),
+                column("updated_at", Type.TIMESTAMP, turn -> updated));
     }
 
     /** When a waiting conversation is due, after its department's targets or hours changed. */
@@ -606,6 +608,8 @@ public class InboxRecords {
     private enum Type {
         VARCHAR("varchar", "VARCHAR", Types.VARCHAR),
         BIGINT("bigint", "BIGINT", Types.BIGINT),
+        INTEGER("integer", "INTEGER", Types.INTEGER),
+        BOOLEAN("boolean", "BOOLEAN", Types.BOOLEAN),
         TIMESTAMP("timestamptz", "TIMESTAMP WITH TIME ZONE", Types.TIMESTAMP_WITH_TIMEZONE);
 
         /** The element type's name for {@link java.sql.Connection#createArrayOf}. */
@@ -621,7 +625,7 @@ public class InboxRecords {
         }
     }
 
-    /** A column of rows to insert: its name, its type and its value in a row. */
+    /** A column of rows to write: its name, its type and its value in a row. */
     private record Column<T>(String name, Type type, Function<T, ? extends @Nullable Object> value) {}
 
     private static <T> Column<T> column(String name, Type type, Function<T, ? extends @Nullable Object> value) {
@@ -643,22 +647,10 @@ public class InboxRecords {
         }
         String names = java.util.Arrays.stream(columns).map(Column::name).collect(Collectors.joining(", "));
         if (postgres()) {
-            String arrays = java.util.Arrays.stream(columns)
-                    .map(column -> "CAST(? AS " + column.type().sql + " ARRAY)")
-                    .collect(Collectors.joining(", "));
             return batch.update(
-                    "INSERT INTO " + table + " (" + names + ") SELECT * FROM UNNEST(" + arrays
-                            + ") ON CONFLICT DO NOTHING",
-                    statement -> {
-                        for (int c = 0; c < columns.length; c++) {
-                            Object[] values = new Object[rows.size()];
-                            for (int r = 0; r < values.length; r++) {
-                                values[r] = columns[c].value().apply(rows.get(r));
-                            }
-                            statement.setArray(
-                                    c + 1, statement.getConnection().createArrayOf(columns[c].type().array, values));
-                        }
-                    });
+                    "INSERT INTO " + table + " (" + names + ") SELECT * FROM " + unnest(List.of(columns))
+                            + " ON CONFLICT DO NOTHING",
+                    statement -> arrays(statement, rows, List.of(columns)));
         }
         int[][] counts = batch.batchUpdate(
                 "INSERT INTO " + table + " (" + names + ") VALUES (" + placeholders(columns.length)
@@ -677,6 +669,77 @@ public class InboxRecords {
             }
         }
         return inserted;
+    }
+
+    /**
+     * Updates rows of a table by their {@code key}: {@code set} is the SET list, where {@code :name}
+     * stands for the row's value of a column (the table's own columns qualified by its name). On
+     * PostgreSQL one {@code UPDATE … FROM UNNEST(…)} for all the rows, on H2 a JDBC batch, as for
+     * {@link #insert}.
+     */
+    @SafeVarargs
+    private <T> void update(String table, String set, List<T> rows, Column<T> key, Column<T>... columns) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (postgres()) {
+            List<Column<T>> all = new ArrayList<>();
+            all.add(key);
+            all.addAll(List.of(columns));
+            batch.update(
+                    "UPDATE " + table + " SET " + NAMED.matcher(set).replaceAll("k.$1") + " FROM " + unnest(all)
+                            + " WHERE " + table + "." + key.name() + " = k." + key.name(),
+                    statement -> arrays(statement, rows, all));
+            return;
+        }
+        Map<String, Column<T>> byName = new HashMap<>();
+        for (Column<T> column : columns) {
+            byName.put(column.name(), column);
+        }
+        List<Column<T>> order = new ArrayList<>(); // as the placeholders occur
+        java.util.regex.Matcher named = NAMED.matcher(set);
+        while (named.find()) {
+            order.add(java.util.Objects.requireNonNull(byName.get(named.group(1)), named.group(1)));
+        }
+        order.add(key);
+        batch.batchUpdate(
+                "UPDATE " + table + " SET " + NAMED.matcher(set).replaceAll("?") + " WHERE " + key.name() + " = ?",
+                rows,
+                rows.size(),
+                (statement, row) -> {
+                    for (int c = 0; c < order.size(); c++) {
+                        statement.setObject(
+                                c + 1,
+                                order.get(c).value().apply(row),
+                                order.get(c).type().jdbc);
+                    }
+                });
+    }
+
+    /** A value of the row in an {@link #update}'s SET list: {@code :name}. */
+    private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern.compile(":([a-z_]+)");
+
+    /** {@code UNNEST(CAST(? AS … ARRAY), …) AS k(…)}: the rows, one array per column. */
+    private static <T> String unnest(List<Column<T>> columns) {
+        return "UNNEST("
+                + columns.stream()
+                        .map(column -> "CAST(? AS " + column.type().sql + " ARRAY)")
+                        .collect(Collectors.joining(", "))
+                + ") AS k(" + columns.stream().map(Column::name).collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** Binds the rows' values as one array per column, from the first parameter on. */
+    private static <T> void arrays(java.sql.PreparedStatement statement, List<T> rows, List<Column<T>> columns)
+            throws SQLException {
+        for (int c = 0; c < columns.size(); c++) {
+            Object[] values = new Object[rows.size()];
+            for (int r = 0; r < values.length; r++) {
+                values[r] = columns.get(c).value().apply(rows.get(r));
+            }
+            statement.setArray(
+                    c + 1,
+                    statement.getConnection().createArrayOf(columns.get(c).type().array, values));
+        }
     }
 
     private boolean postgres() {
