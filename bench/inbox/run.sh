@@ -2,15 +2,15 @@
 # The inbox benchmarks of issue 7: ingest, classify and route 100,000 interactions (target: 5,000/s
 # on 2 cores, H2 and PostgreSQL), then the inbox page with them open (target: p95 under 100 ms).
 #
-#   bash bench/inbox/run.sh                         # H2 (fresh data directory), 100,000 interactions, 1 thread
-#   bash bench/inbox/run.sh --threads=2             # two accounts' pages at a time
+#   bash bench/inbox/run.sh                         # H2 (fresh data directory), 100,000 interactions, 4 threads
+#   bash bench/inbox/run.sh --threads=1             # one account's page at a time
 #   bash bench/inbox/run.sh --postgres              # PostgreSQL: a private cluster on port 55443
 #   bash bench/inbox/run.sh --items=5000 --requests=30          # a short run
 #   bash bench/inbox/run.sh --keep                  # keep the H2 data directory, then:
 #   bash bench/inbox/run.sh --reuse=/tmp/rapport-inbox-bench-XXXX --scenarios=page
 #
-# Options of IngestionBenchmark: --items=100000 --accounts=20 --threads=1 --page-size=100
-# --responders=2 (per department) --warmup=2000 --requests=200 --page-warmup=20
+# Options of IngestionBenchmark: --items=100000 --accounts=20 --threads=4 --page-size=100
+# --responders=2 (per department) --warmup=10000 --requests=200 --page-warmup=20
 # --scenarios=ingest,page --seed=2026 --reuse=DIR --keep.
 #
 # Builds the application if target/classes is missing (or REBUILD=1), compiles IngestionBenchmark

@@ -70,9 +70,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>Lives in {@code dev.rapport.inbox} for {@link Ingestion} only; everything else goes through
  * public facades (accounts and tokens through the REST API, members through {@link TeamManagement}).
  *
- * <p>Options ({@code --name=value}): items (100000), accounts (20), threads (1), page-size (100),
+ * <p>Options ({@code --name=value}): items (100000), accounts (20), threads (4: the poller takes
+ * {@link Ingestion#ACCOUNTS_AT_ONCE} accounts at a time), page-size (100),
  * responders (per department, 2), warmup (interactions on accounts of their own before measuring,
- * 2000), requests (200), page-warmup (20), scenarios (ingest,page), seed (2026), corpus (the
+ * 10000), requests (200), page-warmup (20), scenarios (ingest,page), seed (2026), corpus (the
  * labelled inbox items, TSV), reuse (an H2 data directory kept by an earlier run with --keep: page
  * only), keep (keep the H2 data directory), escalation (false: the escalation task off),
  * postgres-url / postgres-user / postgres-password, no-analyze (PostgreSQL: no ANALYZE after the
@@ -211,7 +212,7 @@ public final class IngestionBenchmark {
                 bench.add(accounts.find(api.sandboxAccount(ACCOUNT_PREFIX + i, adminId)).orElseThrow());
             }
             List<AccountView> warm = new ArrayList<>();
-            if (num("warmup", 2000) > 0) {
+            if (num("warmup", 10_000) > 0) {
                 for (int i = 0; i < 2; i++) {
                     warm.add(accounts.find(api.sandboxAccount(WARM_PREFIX + i, adminId)).orElseThrow());
                 }
@@ -245,11 +246,11 @@ public final class IngestionBenchmark {
         Ingestion ingestion = context.getBean(Ingestion.class);
         int items = num("items", 100_000);
         int pageSize = num("page-size", 100);
-        int threads = num("threads", 1);
+        int threads = num("threads", Ingestion.ACCOUNTS_AT_ONCE);
         long seed = Long.parseLong(opt("seed", "2026"));
         Corpus corpus = Corpus.read(Path.of(opt("corpus", "src/test/resources/inbox/labelled.tsv")));
 
-        int warmup = num("warmup", 2000);
+        int warmup = num("warmup", 10_000);
         if (warmup > 0) {
             Traffic warm = Traffic.generate(corpus, setup.warmAccounts(), warmup, pageSize, seed + 1,
                     WARM_AUTHOR_PREFIX, "warm-", Instant.now().minusSeconds(1800));
