@@ -179,7 +179,7 @@ public class Ingestion {
                     items.size(),
                     account.id(),
                     pageFailed.getClass().getSimpleName());
-            return oneByOne(account, items);
+            return oneByOne(account, items, read);
         }
     }
 
@@ -199,15 +199,17 @@ public class Ingestion {
     /** A message's text as kept, and what the classifier made of it. */
     private record Read(String text, Classification classification) {}
 
-    private int oneByOne(AccountView account, List<InboundItem> items) {
+    /** The page's interactions, each in a transaction of its own; what the page read is read once. */
+    private int oneByOne(AccountView account, List<InboundItem> items, CompletableFuture<Read[]> read) {
         int received = 0;
         String first = null;
-        for (InboundItem item : items) {
+        for (int i = 0; i < items.size(); i++) {
+            InboundItem item = items.get(i);
+            int at = i;
+            CompletableFuture<Read[]> itsRead =
+                    read.handle((all, failed) -> all != null ? new Read[] {all[at]} : read(List.of(item)));
             try {
-                Integer fresh = transactions.execute(status -> ingestPage(
-                        account,
-                        List.of(item),
-                        CompletableFuture.supplyAsync(() -> read(List.of(item)), Runnable::run)));
+                Integer fresh = transactions.execute(status -> ingestPage(account, List.of(item), itsRead));
                 received += fresh == null ? 0 : fresh;
             } catch (RuntimeException failure) {
                 // Not the exception itself: a driver's message can quote the values, that is what
@@ -239,10 +241,11 @@ public class Ingestion {
     }
 
     /**
-     * One page in one transaction, in a fixed number of round trips: the authors' contacts, which
-     * interactions are new and what they tell about their authors are written as batches; each new
-     * message is classified and threaded in order (a new thread routed by its first message); then
-     * the new conversations, the others' turn and the messages are written as batches.
+     * One page in one transaction, in a fixed number of statements: the authors' contacts, which
+     * interactions are new and what they tell about their authors are written while {@code read}
+     * classifies the messages on another core; each new message is threaded in order (a new thread
+     * routed by its first message); then the new conversations, the others' turn and the messages
+     * are written, one statement per table (see {@link InboxRecords}).
      */
     private int ingestPage(AccountView account, List<InboundItem> items, CompletableFuture<Read[]> read) {
         Map<String, Long> contacts = records.contacts(account.network(), items);
