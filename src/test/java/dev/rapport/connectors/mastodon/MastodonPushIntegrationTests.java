@@ -75,6 +75,11 @@ class MastodonPushIntegrationTests {
     @Autowired
     Ingestion ingestion;
 
+    /** The hourly task that subscribes the accounts without a subscription (the scheduler is off here). */
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("pushSubscriptionsTask")
+    com.github.kagkarlsson.scheduler.task.helper.RecurringTask<Void> sweep;
+
     final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     FakeMastodon mastodon;
@@ -232,6 +237,28 @@ class MastodonPushIntegrationTests {
         assertThat(deliver(push.path(), push.body(), push.authorization()).statusCode())
                 .isEqualTo(410);
         await().atMost(Duration.ofSeconds(10)).until(() -> audited("connection.push-unsubscribed") == 1);
+    }
+
+    @Test
+    void theHourlySweepSubscribesAnAccountThatHasNoSubscriptionAndOnlyThatOnce() throws Exception {
+        // As for an account connected before rapport.public-url was set: no subscription at all.
+        String before = mastodon.pushSubscription().get("subscription[endpoint]");
+        jdbc.sql("DELETE FROM push_subscription WHERE account_id = ?")
+                .param(account)
+                .update();
+        assertThat(pushes.status(account)).isEqualTo(Pushes.Status.PENDING);
+
+        sweep.execute(null, null);
+
+        assertThat(pushes.pushing(account)).isTrue();
+        String after = mastodon.pushSubscription().get("subscription[endpoint]");
+        assertThat(after).startsWith(PUBLIC_URL + "/push/").isNotEqualTo(before);
+        await().atMost(Duration.ofSeconds(10)).until(() -> audited("connection.push-subscribed") == 2);
+
+        // The next sweep leaves a subscribed account alone.
+        sweep.execute(null, null);
+        assertThat(mastodon.pushSubscription().get("subscription[endpoint]")).isEqualTo(after);
+        assertThat(audited("connection.push-subscribed")).isEqualTo(2);
     }
 
     @Test
