@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -169,9 +170,13 @@ public class Ingestion {
         if (items.isEmpty()) {
             return 0;
         }
-        CompletableFuture<Read[]> read = CompletableFuture.supplyAsync(() -> read(items), reading);
+        // What is recorded already (a poll after a push brings each pushed interaction again) is not
+        // read a second time.
+        Set<String> recorded = records.recorded(
+                account.id(), items.stream().map(InboundItem::remoteId).toList());
+        CompletableFuture<Read[]> read = CompletableFuture.supplyAsync(() -> read(items, recorded), reading);
         try {
-            Integer received = transactions.execute(status -> ingestPage(account, items, read));
+            Integer received = transactions.execute(status -> ingestPage(account, items, recorded, read));
             return received == null ? 0 : received;
         } catch (RuntimeException pageFailed) {
             log.info(
@@ -179,16 +184,19 @@ public class Ingestion {
                     items.size(),
                     account.id(),
                     pageFailed.getClass().getSimpleName());
-            return oneByOne(account, items, read);
+            return oneByOne(account, items, recorded, read);
         }
     }
 
-    /** Each message of a page as it is kept and classified (null for likes, reposts, follows). */
-    private Read[] read(List<InboundItem> items) {
+    /**
+     * Each message of a page as it is kept and classified (null for likes, reposts, follows, and what
+     * is recorded already).
+     */
+    private Read[] read(List<InboundItem> items, Set<String> recorded) {
         Read[] read = new Read[items.size()];
         for (int i = 0; i < read.length; i++) {
             InboundItem item = items.get(i);
-            if (item.kind().conversational()) {
+            if (item.kind().conversational() && !recorded.contains(item.remoteId())) {
                 String text = text(item.text());
                 read[i] = new Read(text, classifier.classify(text));
             }
@@ -200,16 +208,17 @@ public class Ingestion {
     private record Read(String text, Classification classification) {}
 
     /** The page's interactions, each in a transaction of its own; what the page read is read once. */
-    private int oneByOne(AccountView account, List<InboundItem> items, CompletableFuture<Read[]> read) {
+    private int oneByOne(
+            AccountView account, List<InboundItem> items, Set<String> recorded, CompletableFuture<Read[]> read) {
         int received = 0;
         String first = null;
         for (int i = 0; i < items.size(); i++) {
             InboundItem item = items.get(i);
             int at = i;
             CompletableFuture<Read[]> itsRead =
-                    read.handle((all, failed) -> all != null ? new Read[] {all[at]} : read(List.of(item)));
+                    read.handle((all, failed) -> all != null ? new Read[] {all[at]} : read(List.of(item), recorded));
             try {
-                Integer fresh = transactions.execute(status -> ingestPage(account, List.of(item), itsRead));
+                Integer fresh = transactions.execute(status -> ingestPage(account, List.of(item), recorded, itsRead));
                 received += fresh == null ? 0 : fresh;
             } catch (RuntimeException failure) {
                 // Not the exception itself: a driver's message can quote the values, that is what
@@ -247,13 +256,14 @@ public class Ingestion {
      * routed by its first message); then the new conversations, the others' turn and the messages
      * are written, one statement per table (see {@link InboxRecords}).
      */
-    private int ingestPage(AccountView account, List<InboundItem> items, CompletableFuture<Read[]> read) {
+    private int ingestPage(
+            AccountView account, List<InboundItem> items, Set<String> recorded, CompletableFuture<Read[]> read) {
         Map<String, Long> contacts = records.contacts(account.network(), items);
         List<InboxRecords.Delivery> deliveries = items.stream()
                 .map(item -> new InboxRecords.Delivery(
                         item, contacts.get(item.author().remoteId())))
                 .toList();
-        boolean[] first = records.firstDeliveries(account.id(), deliveries);
+        boolean[] first = records.firstDeliveries(account.id(), deliveries, recorded);
         List<InboundItem> fresh = new ArrayList<>();
         List<Integer> messages = new ArrayList<>(); // of items, the new ones that say something
         Map<Long, InboxRecords.ContactChange> changes = new HashMap<>();

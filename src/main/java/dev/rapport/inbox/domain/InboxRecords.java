@@ -90,18 +90,11 @@ public class InboxRecords {
 
     /**
      * Records interactions once each; for each, in order, whether this was its first delivery (a
-     * second one, also within the list, is dropped).
+     * second one, also within the list, is dropped). {@code recordedBefore} is what {@link #recorded}
+     * found; one recorded since then makes the count short ({@link DeliveredMeanwhile}).
      */
-    public boolean[] firstDeliveries(long accountId, List<Delivery> deliveries) {
-        Set<String> recorded = new HashSet<>();
-        byKeys(
-                "SELECT i.remote_id FROM UNNEST(CAST(? AS VARCHAR ARRAY)) AS k(wanted)"
-                        + " JOIN interaction i ON i.remote_id = k.wanted AND i.account_id = ?",
-                deliveries.stream().map(delivery -> delivery.item().remoteId()).toList(),
-                accountId,
-                rs -> {
-                    recorded.add(rs.getString(1));
-                });
+    public boolean[] firstDeliveries(long accountId, List<Delivery> deliveries, Set<String> recordedBefore) {
+        Set<String> recorded = new HashSet<>(recordedBefore);
         boolean[] first = new boolean[deliveries.size()];
         List<Delivery> fresh = new ArrayList<>();
         for (int i = 0; i < first.length; i++) {
@@ -131,6 +124,23 @@ public class InboxRecords {
             first[deliveries.indexOf(fresh.get(0))] = false;
         }
         return first;
+    }
+
+    /**
+     * Which of an account's interactions (by network id) are recorded already. What another delivery
+     * records after this look-up, {@link #firstDeliveries} finds by its count.
+     */
+    public Set<String> recorded(long accountId, Collection<String> remoteIds) {
+        Set<String> recorded = new HashSet<>();
+        byKeys(
+                "SELECT i.remote_id FROM UNNEST(CAST(? AS VARCHAR ARRAY)) AS k(wanted)"
+                        + " JOIN interaction i ON i.remote_id = k.wanted AND i.account_id = ?",
+                remoteIds,
+                accountId,
+                rs -> {
+                    recorded.add(rs.getString(1));
+                });
+        return recorded;
     }
 
     /**
@@ -214,7 +224,7 @@ public class InboxRecords {
                 "SELECT c.id, c.department_id, c.priority, c.waiting_since, c.thread_key"
                         + " FROM UNNEST(CAST(? AS VARCHAR ARRAY)) AS k(wanted)"
                         + " JOIN conversation c ON c.thread_key = k.wanted AND c.account_id = ?",
-                new java.util.LinkedHashSet<>(threadKeys),
+                threadKeys,
                 accountId,
                 rs -> {
                     found.put(rs.getString("thread_key"), waiting(rs, 0));
@@ -657,11 +667,7 @@ public class InboxRecords {
                         + ") ON CONFLICT DO NOTHING",
                 rows,
                 rows.size(),
-                (statement, row) -> {
-                    for (int c = 0; c < columns.length; c++) {
-                        statement.setObject(c + 1, columns[c].value().apply(row), columns[c].type().jdbc);
-                    }
-                });
+                (statement, row) -> values(statement, row, List.of(columns)));
         int inserted = 0;
         for (int[] chunk : counts) {
             for (int count : chunk) {
@@ -706,14 +712,7 @@ public class InboxRecords {
                 "UPDATE " + table + " SET " + NAMED.matcher(set).replaceAll("?") + " WHERE " + key.name() + " = ?",
                 rows,
                 rows.size(),
-                (statement, row) -> {
-                    for (int c = 0; c < order.size(); c++) {
-                        statement.setObject(
-                                c + 1,
-                                order.get(c).value().apply(row),
-                                order.get(c).type().jdbc);
-                    }
-                });
+                (statement, row) -> values(statement, row, order));
     }
 
     /** A value of the row in an {@link #update}'s SET list: {@code :name}. */
@@ -726,6 +725,15 @@ public class InboxRecords {
                         .map(column -> "CAST(? AS " + column.type().sql + " ARRAY)")
                         .collect(Collectors.joining(", "))
                 + ") AS k(" + columns.stream().map(Column::name).collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** Binds a row's values, one parameter per column, from the first parameter on (a batch's row). */
+    private static <T> void values(java.sql.PreparedStatement statement, T row, List<Column<T>> columns)
+            throws SQLException {
+        for (int c = 0; c < columns.size(); c++) {
+            statement.setObject(
+                    c + 1, columns.get(c).value().apply(row), columns.get(c).type().jdbc);
+        }
     }
 
     /** Binds the rows' values as one array per column, from the first parameter on. */
