@@ -59,25 +59,40 @@ public class InboxRecords {
     /**
      * The contacts of the authors of some interactions on a network, by the author's network id;
      * those seen for the first time are made (as the author was at their first interaction here).
+     * Those known already are only looked up: an insert that conflicts still costs a unique check, an
+     * identity value and, on H2, an exception, and most authors of a page have written before.
      */
     public Map<String, Long> contacts(String network, List<InboundItem> items) {
         Map<String, InboundItem> firstOf = new TreeMap<>(); // sorted: concurrent pages lock in one order
         items.forEach(item -> firstOf.putIfAbsent(item.author().remoteId(), item));
-        List<InboundItem> first = List.copyOf(firstOf.values());
+        Map<String, Long> ids = contactIds(network, firstOf.keySet());
+        List<InboundItem> unknown = firstOf.values().stream()
+                .filter(item -> !ids.containsKey(item.author().remoteId()))
+                .toList();
+        if (unknown.isEmpty()) {
+            return ids;
+        }
+        // Another delivery may make some of them meanwhile: theirs are kept, and looked up below.
         insert(
                 "contact",
-                first,
+                unknown,
                 column("network", Type.VARCHAR, item -> network),
                 column("remote_id", Type.VARCHAR, item -> item.author().remoteId()),
                 column("handle", Type.VARCHAR, item -> cut(item.author().handle(), 300)),
                 column("display_name", Type.VARCHAR, item -> cut(item.author().displayName(), 300)),
                 column("first_seen_at", Type.TIMESTAMP, item -> utc(item.at())),
                 column("last_seen_at", Type.TIMESTAMP, item -> utc(item.at())));
+        ids.putAll(contactIds(
+                network, unknown.stream().map(item -> item.author().remoteId()).toList()));
+        return ids;
+    }
+
+    private Map<String, Long> contactIds(String network, Collection<String> remoteIds) {
         Map<String, Long> ids = new HashMap<>();
         byKeys(
                 "SELECT c.remote_id, c.id FROM UNNEST(CAST(? AS VARCHAR ARRAY)) AS k(wanted)"
                         + " JOIN contact c ON c.remote_id = k.wanted AND c.network = ?",
-                firstOf.keySet(),
+                remoteIds,
                 network,
                 rs -> {
                     ids.put(rs.getString(1), rs.getLong(2));
