@@ -213,7 +213,8 @@ public final class IngestionBenchmark {
             }
             List<AccountView> warm = new ArrayList<>();
             if (num("warmup", 10_000) > 0) {
-                for (int i = 0; i < 2; i++) {
+                // One per ingesting thread: the warm-up runs what the run runs, every thread busy.
+                for (int i = 0; i < num("threads", Ingestion.ACCOUNTS_AT_ONCE); i++) {
                     warm.add(accounts.find(api.sandboxAccount(WARM_PREFIX + i, adminId)).orElseThrow());
                 }
             }
@@ -282,7 +283,11 @@ public final class IngestionBenchmark {
         String loadBefore = loadAverage();
         System.out.printf("%n== ingest: %,d interactions, %d accounts, pages of %d, %d thread(s); load average %s%n",
                 items, setup.accounts().size(), pageSize, threads, loadBefore);
+        long processCpu = processCpuNanos();
+        long compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         Run run = feed(ingestion, traffic, threads);
+        processCpu = processCpuNanos() - processCpu;
+        compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiling;
         long gcDuring = gcMillis() - gcMillis;
         long gcCountDuring = gcCount() - gcCount;
 
@@ -312,6 +317,15 @@ public final class IngestionBenchmark {
         System.out.printf("CPU time of the ingesting thread(s): %.2f s (%.0f%% of the wall time; the rest is waiting"
                         + " for the CPU, the disk or locks); GC during the run: %d collections, %d ms%n",
                 run.cpuNanos.get() / 1e9, 100.0 * run.cpuNanos.get() / run.wallNanos / threads, gcCountDuring, gcDuring);
+
+        // Steadier than the throughput on a small, shared machine: what the run cost the whole process
+        // (ingesting and reading threads, the database, GC and JIT), per interaction.
+        System.out.printf("CPU time of the process: %.2f s, %.0f µs per interaction (%d cores: %,.0f interactions/s"
+                        + " if the CPU were the only limit)%n",
+                processCpu / 1e9, processCpu / 1e3 / items, Runtime.getRuntime().availableProcessors(),
+                items * Runtime.getRuntime().availableProcessors() / (processCpu / 1e9));
+        // A JVM still compiling the hot code takes a core from the run: the warm-up was too short.
+        System.out.printf("JIT compilation during the run: %.1f s%n", compiling / 1e3);
 
         // What classification alone costs per message, one thread, warmed up: the rest is the database.
         Classifier classifier = Classifier.standard();
@@ -351,6 +365,12 @@ public final class IngestionBenchmark {
      * turn (one account's pages never overlap, as one poller reads them in order; different accounts
      * do, as pushes and pollers of several nodes would).
      */
+    /** CPU time of this process so far, every thread. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     static Run feed(Ingestion ingestion, Traffic traffic, int threads) throws InterruptedException {
         int accounts = traffic.accounts.size();
         long[] nanos = new long[traffic.pages.size()];
