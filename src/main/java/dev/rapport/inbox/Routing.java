@@ -43,6 +43,15 @@ public class Routing {
      */
     static final Duration CACHE_TTL = Duration.ofSeconds(5);
 
+    /**
+     * How long the members' loads, once counted, are counted on in memory across readings of the
+     * rules: counting every open conversation of a department's members takes a while with hundreds
+     * of thousands open (a fifth of a second on H2), and each rule reading every 5 s did it again
+     * while the pages being routed waited. Conversations other nodes give out and members close are
+     * seen within this time; a member or rule change starts afresh at once.
+     */
+    static final Duration SPREAD_TTL = Duration.ofMinutes(1);
+
     /** The rules as read, and how conversations have been spread since (see {@link #route}). */
     private record Cached(List<RoutingRule> rules, long marketing, long loadedAt, Spread spread) {}
 
@@ -67,10 +76,10 @@ public class Routing {
     /**
      * The department and person for a new conversation. The members of each department who
      * answer conversations, and how many each has been given, are read on first need and then
-     * counted in memory as conversations are given out, for as long as the rules are cached
-     * ({@link #CACHE_TTL}) — so the conversations of a page, and of the next seconds, are spread as
-     * they would be one by one, without counting every member's open conversations for each. What
-     * another node gives out, or members close, is seen at the next reading.
+     * counted in memory as conversations are given out, for {@link #SPREAD_TTL} — so the
+     * conversations of a page, and of the next minute, are spread as they would be one by one,
+     * without counting every member's open conversations for each. What another node gives out, or
+     * members close, is seen at the next reading.
      */
     public Decision route(RoutingRule.Subject subject) {
         Cached current = current();
@@ -101,6 +110,8 @@ public class Routing {
         final Map<Long, Map<Long, Long>> lastGiven = new HashMap<>();
         /** Turns given out here come after every conversation already given. */
         long turn = Long.MAX_VALUE / 2;
+        /** When the loads began to be counted ({@link System#nanoTime()}). */
+        final long since = System.nanoTime();
 
         Long given(long departmentId, long member) {
             load.computeIfPresent(member, (id, open) -> open + 1);
@@ -195,7 +206,10 @@ public class Routing {
                     .findFirst()
                     .map(DepartmentView::id)
                     .orElseThrow(() -> new IllegalStateException("the marketing department is missing"));
-            current = new Cached(rules.enabled(), marketing, System.nanoTime(), new Spread());
+            Spread spread = current != null && System.nanoTime() - current.spread().since < SPREAD_TTL.toNanos()
+                    ? current.spread()
+                    : new Spread();
+            current = new Cached(rules.enabled(), marketing, System.nanoTime(), spread);
             if (changes.get() == seen) {
                 cached = current;
             }
