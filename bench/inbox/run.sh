@@ -10,7 +10,7 @@
 #   bash bench/inbox/run.sh --reuse=/tmp/rapport-inbox-bench-XXXX --scenarios=page
 #
 # Options of IngestionBenchmark: --items=100000 --accounts=20 --threads=4 --page-size=100
-# --responders=2 (per department) --warmup=10000 --requests=200 --page-warmup=20
+# --responders=2 (per department) --warmup=300000 --requests=200 --page-warmup=20
 # --scenarios=ingest,page --seed=2026 --reuse=DIR --keep.
 #
 # Builds the application if target/classes is missing (or REBUILD=1), compiles IngestionBenchmark

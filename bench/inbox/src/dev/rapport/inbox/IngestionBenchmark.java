@@ -73,7 +73,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>Options ({@code --name=value}): items (100000), accounts (20), threads (4: the poller takes
  * {@link Ingestion#ACCOUNTS_AT_ONCE} accounts at a time), page-size (100),
  * responders (per department, 2), warmup (interactions on accounts of their own before measuring,
- * 10000), requests (200), page-warmup (20), scenarios (ingest,page), seed (2026), corpus (the
+ * 300000: see {@link #WARMUP}), requests (200), page-warmup (20), scenarios (ingest,page), seed (2026), corpus (the
  * labelled inbox items, TSV), reuse (an H2 data directory kept by an earlier run with --keep: page
  * only), keep (keep the H2 data directory), escalation (false: the escalation task off),
  * postgres-url / postgres-user / postgres-password, no-analyze (PostgreSQL: no ANALYZE after the
@@ -85,6 +85,14 @@ public final class IngestionBenchmark {
     static final String PASSWORD = "Inbox-harbour-lantern-4242";
     static final String BILLING_EMAIL = "billing-1@inbox-bench.rapport.test";
     static final String ACCOUNT_PREFIX = "inbox-bench-";
+    /**
+     * Interactions ingested before measuring. On two cores the JIT compiler is still busy with this
+     * code after 100,000 (it compiled for 14–18 s of a 25-second run, a core taken from ingestion); after
+     * 300,000 it compiled for 2 s, as in a server that has been running a few minutes. The tables the
+     * run then writes hold the warm-up's rows too, which makes the run no easier.
+     */
+    static final int WARMUP = 300_000;
+
     static final String WARM_PREFIX = "inbox-warm-";
     static final String AUTHOR_PREFIX = "bench-u";
     static final String WARM_AUTHOR_PREFIX = "warm-u";
@@ -212,7 +220,7 @@ public final class IngestionBenchmark {
                 bench.add(accounts.find(api.sandboxAccount(ACCOUNT_PREFIX + i, adminId)).orElseThrow());
             }
             List<AccountView> warm = new ArrayList<>();
-            if (num("warmup", 10_000) > 0) {
+            if (num("warmup", WARMUP) > 0) {
                 // One per ingesting thread: the warm-up runs what the run runs, every thread busy.
                 for (int i = 0; i < num("threads", Ingestion.ACCOUNTS_AT_ONCE); i++) {
                     warm.add(accounts.find(api.sandboxAccount(WARM_PREFIX + i, adminId)).orElseThrow());
@@ -251,7 +259,7 @@ public final class IngestionBenchmark {
         long seed = Long.parseLong(opt("seed", "2026"));
         Corpus corpus = Corpus.read(Path.of(opt("corpus", "src/test/resources/inbox/labelled.tsv")));
 
-        int warmup = num("warmup", 10_000);
+        int warmup = num("warmup", WARMUP);
         if (warmup > 0) {
             Traffic warm = Traffic.generate(corpus, setup.warmAccounts(), warmup, pageSize, seed + 1,
                     WARM_AUTHOR_PREFIX, "warm-", Instant.now().minusSeconds(1800));
