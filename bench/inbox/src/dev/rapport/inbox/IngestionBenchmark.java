@@ -458,13 +458,16 @@ public final class IngestionBenchmark {
         check(failed, "contacts (distinct authors)",
                 count(jdbc, "SELECT COUNT(*) FROM contact WHERE remote_id LIKE " + authors), traffic.authors);
         check(failed, "messages counted on contacts",
-                count(jdbc, "SELECT COALESCE(SUM(messages), 0) FROM contact WHERE remote_id LIKE " + authors),
+                count(jdbc, "SELECT COALESCE(SUM(a.messages), 0) FROM contact c JOIN contact_activity a"
+                        + " ON a.contact_id = c.id WHERE c.remote_id LIKE " + authors),
                 traffic.messages);
         check(failed, "likes counted on contacts",
-                count(jdbc, "SELECT COALESCE(SUM(likes), 0) FROM contact WHERE remote_id LIKE " + authors),
+                count(jdbc, "SELECT COALESCE(SUM(a.likes), 0) FROM contact c JOIN contact_activity a"
+                        + " ON a.contact_id = c.id WHERE c.remote_id LIKE " + authors),
                 traffic.kinds.getOrDefault(InboundItem.Kind.LIKE, 0));
         check(failed, "reposts counted on contacts",
-                count(jdbc, "SELECT COALESCE(SUM(reposts), 0) FROM contact WHERE remote_id LIKE " + authors),
+                count(jdbc, "SELECT COALESCE(SUM(a.reposts), 0) FROM contact c JOIN contact_activity a"
+                        + " ON a.contact_id = c.id WHERE c.remote_id LIKE " + authors),
                 traffic.kinds.getOrDefault(InboundItem.Kind.REPOST, 0));
 
         // Routed by the default rules, on the intent of the conversation's first message.

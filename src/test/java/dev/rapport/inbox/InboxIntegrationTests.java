@@ -136,6 +136,77 @@ class InboxIntegrationTests extends InboxTestSupport {
     }
 
     @Test
+    void aContactShowsWhatTheyDidAndTheirNewestHandleAndName() throws Exception {
+        var accountView = accounts.find(account).orElseThrow();
+        String authorId = "did:example:" + UUID.randomUUID();
+        String question = "Is there a student discount? " + UUID.randomUUID();
+        String followUp = "And for teachers? " + UUID.randomUUID();
+        Instant first = Instant.now().minusSeconds(60);
+        assertThat(ingestion.ingest(
+                        accountView,
+                        List.of(
+                                new InboundItem(
+                                        "q-" + UUID.randomUUID(),
+                                        InboundItem.Kind.COMMENT,
+                                        new InboundItem.Author(authorId, "mei.old", "Mei"),
+                                        question,
+                                        post,
+                                        post,
+                                        null,
+                                        "en",
+                                        first),
+                                new InboundItem(
+                                        "f-" + UUID.randomUUID(),
+                                        InboundItem.Kind.FOLLOW,
+                                        new InboundItem.Author(authorId, "mei.old", "Mei"),
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        first))))
+                .isEqualTo(2);
+        // Next page: a new handle, no name given (the name stays), a repost and another comment.
+        InboundItem.Author renamed = new InboundItem.Author(authorId, "mei.new", null);
+        assertThat(ingestion.ingest(
+                        accountView,
+                        List.of(
+                                new InboundItem(
+                                        "r-" + UUID.randomUUID(),
+                                        InboundItem.Kind.REPOST,
+                                        renamed,
+                                        null,
+                                        post,
+                                        null,
+                                        null,
+                                        null,
+                                        Instant.now()),
+                                new InboundItem(
+                                        "q-" + UUID.randomUUID(),
+                                        InboundItem.Kind.COMMENT,
+                                        renamed,
+                                        followUp,
+                                        post,
+                                        post,
+                                        null,
+                                        "en",
+                                        Instant.now()))))
+                .isEqualTo(2);
+
+        JsonNode conversation = conversationWith(lead, followUp);
+        JsonNode contact = json.readTree(Api.as(port, lead)
+                        .get("/api/v1/conversations/" + conversation.get("id").asLong())
+                        .body())
+                .at("/conversation/contact");
+        assertThat(contact.get("handle").asString()).isEqualTo("mei.new");
+        assertThat(contact.get("displayName").asString()).isEqualTo("Mei");
+        assertThat(contact.get("messages").asInt()).isEqualTo(2);
+        assertThat(contact.get("reposts").asInt()).isEqualTo(1);
+        assertThat(contact.get("likes").asInt()).isZero();
+        assertThat(contact.get("follows").asBoolean()).isTrue();
+    }
+
+    @Test
     void aPageDeliveredByFourAtOnceIsTakenOnceWithNothingLostOrCountedTwice() throws Exception {
         // A push and a poll, or two nodes, taking the same page at the same moment: each page's
         // look-up of what is recorded already can be overtaken by another page's insert.

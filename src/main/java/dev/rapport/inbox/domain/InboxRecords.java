@@ -40,10 +40,11 @@ import org.springframework.stereotype.Repository;
 public class InboxRecords {
 
     private static final String CONVERSATION = """
-            SELECT c.*, p.handle, p.display_name, p.messages, p.likes, p.reposts, p.follows,
+            SELECT c.*, p.handle, p.display_name, a.messages, a.likes, a.reposts, a.follows,
                 (SELECT i.text FROM inbox_item i WHERE i.conversation_id = c.id ORDER BY i.occurred_at DESC, i.id DESC
                  FETCH FIRST 1 ROWS ONLY) AS last_text
-            FROM conversation c JOIN contact p ON p.id = c.contact_id""";
+            FROM conversation c JOIN contact p ON p.id = c.contact_id
+            JOIN contact_activity a ON a.contact_id = c.contact_id""";
 
     private final JdbcClient jdbc;
     /** For batches: a page of interactions is written in a few round trips, not a few per interaction. */
@@ -80,10 +81,16 @@ public class InboxRecords {
                 column("remote_id", Type.VARCHAR, item -> item.author().remoteId()),
                 column("handle", Type.VARCHAR, item -> cut(item.author().handle(), 300)),
                 column("display_name", Type.VARCHAR, item -> cut(item.author().displayName(), 300)),
-                column("first_seen_at", Type.TIMESTAMP, item -> utc(item.at())),
+                column("first_seen_at", Type.TIMESTAMP, item -> utc(item.at())));
+        Map<String, Long> made = contactIds(
+                network, unknown.stream().map(item -> item.author().remoteId()).toList());
+        // Their activity starts at nothing; a contact another delivery made has its row already.
+        insert(
+                "contact_activity",
+                unknown,
+                column("contact_id", Type.BIGINT, item -> made.get(item.author().remoteId())),
                 column("last_seen_at", Type.TIMESTAMP, item -> utc(item.at())));
-        ids.putAll(contactIds(
-                network, unknown.stream().map(item -> item.author().remoteId()).toList()));
+        ids.putAll(made);
         return ids;
     }
 
@@ -210,26 +217,38 @@ public class InboxRecords {
         }
     }
 
-    /** Applies what new interactions told about their authors, in order of contact (so concurrent pages do not deadlock). */
+    /**
+     * Applies what new interactions told about their authors, in order of contact (so concurrent
+     * pages do not deadlock): their activity, and their handle and name where those changed.
+     */
     public void counted(Collection<ContactChange> changes) {
         List<ContactChange> ordered = changes.stream()
                 .sorted(java.util.Comparator.comparingLong(ContactChange::contactId))
                 .toList();
         update(
-                "contact",
-                "messages = contact.messages + :messages, likes = contact.likes + :likes,"
-                        + " reposts = contact.reposts + :reposts, follows = COALESCE(:follows, contact.follows),"
-                        + " handle = :handle, display_name = COALESCE(:display_name, contact.display_name),"
-                        + " last_seen_at = GREATEST(contact.last_seen_at, :seen_at)",
+                "contact_activity",
+                "messages = contact_activity.messages + :messages, likes = contact_activity.likes + :likes,"
+                        + " reposts = contact_activity.reposts + :reposts,"
+                        + " follows = COALESCE(:follows, contact_activity.follows),"
+                        + " last_seen_at = GREATEST(contact_activity.last_seen_at, :seen_at)",
+                "",
                 ordered,
-                column("id", Type.BIGINT, ContactChange::contactId),
+                column("contact_id", Type.BIGINT, ContactChange::contactId),
                 column("messages", Type.INTEGER, ContactChange::messages),
                 column("likes", Type.INTEGER, ContactChange::likes),
                 column("reposts", Type.INTEGER, ContactChange::reposts),
                 column("follows", Type.BOOLEAN, ContactChange::follows),
-                column("handle", Type.VARCHAR, change -> cut(change.handle(), 300)),
-                column("display_name", Type.VARCHAR, change -> cut(change.displayName(), 300)),
                 column("seen_at", Type.TIMESTAMP, change -> utc(change.lastSeen())));
+        // Most pages change no one's handle or name: those rows are read, not written.
+        update(
+                "contact",
+                "handle = :handle, display_name = COALESCE(:display_name, contact.display_name)",
+                "contact.handle <> :handle OR COALESCE(:display_name, contact.display_name)"
+                        + " IS DISTINCT FROM contact.display_name",
+                ordered,
+                column("id", Type.BIGINT, ContactChange::contactId),
+                column("handle", Type.VARCHAR, change -> cut(change.handle(), 300)),
+                column("display_name", Type.VARCHAR, change -> cut(change.displayName(), 300)));
     }
 
     /** The conversations of some threads of an account, by thread key (threads without one are left out). */
@@ -414,6 +433,7 @@ public class InboxRecords {
                         + " done_reason = NULL, done_note = NULL, updated_at = :updated_at,"
                         + " escalation_level = CASE WHEN conversation.state = 'OPEN'"
                         + " THEN conversation.escalation_level ELSE 0 END",
+                "",
                 ordered,
                 column("id", Type.BIGINT, Turn::conversationId),
                 column("last_at", Type.TIMESTAMP, turn -> utc(turn.lastAt())),
@@ -693,23 +713,27 @@ public class InboxRecords {
     }
 
     /**
-     * Updates rows of a table by their {@code key}: {@code set} is the SET list, where {@code :name}
-     * stands for the row's value of a column (the table's own columns qualified by its name). On
+     * Updates rows of a table by their {@code key}, those of them that meet {@code condition} (if not
+     * empty): {@code set} is the SET list, where {@code :name} stands for the row's value of a column
+     * (the table's own columns qualified by its name), as in the condition. On
      * PostgreSQL one {@code UPDATE … FROM UNNEST(…)} for all the rows, on H2 a JDBC batch, as for
      * {@link #insert}.
      */
     @SafeVarargs
-    private <T> void update(String table, String set, List<T> rows, Column<T> key, Column<T>... columns) {
+    private <T> void update(
+            String table, String set, String condition, List<T> rows, Column<T> key, Column<T>... columns) {
         if (rows.isEmpty()) {
             return;
         }
+        String where = condition.isEmpty() ? "" : " AND (" + condition + ")";
         if (postgres()) {
             List<Column<T>> all = new ArrayList<>();
             all.add(key);
             all.addAll(List.of(columns));
             batch.update(
                     "UPDATE " + table + " SET " + NAMED.matcher(set).replaceAll("k.$1") + " FROM " + unnest(all)
-                            + " WHERE " + table + "." + key.name() + " = k." + key.name(),
+                            + " WHERE " + table + "." + key.name() + " = k." + key.name()
+                            + NAMED.matcher(where).replaceAll("k.$1"),
                     statement -> arrays(statement, rows, all));
             return;
         }
@@ -717,14 +741,15 @@ public class InboxRecords {
         for (Column<T> column : columns) {
             byName.put(column.name(), column);
         }
+        byName.put(key.name(), key);
+        String sql = "UPDATE " + table + " SET " + set + " WHERE " + key.name() + " = :" + key.name() + where;
         List<Column<T>> order = new ArrayList<>(); // as the placeholders occur
-        java.util.regex.Matcher named = NAMED.matcher(set);
+        java.util.regex.Matcher named = NAMED.matcher(sql);
         while (named.find()) {
             order.add(java.util.Objects.requireNonNull(byName.get(named.group(1)), named.group(1)));
         }
-        order.add(key);
         batch.batchUpdate(
-                "UPDATE " + table + " SET " + NAMED.matcher(set).replaceAll("?") + " WHERE " + key.name() + " = ?",
+                NAMED.matcher(sql).replaceAll("?"),
                 rows,
                 rows.size(),
                 (statement, row) -> values(statement, row, order));
