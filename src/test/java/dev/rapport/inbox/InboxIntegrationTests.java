@@ -142,55 +142,20 @@ class InboxIntegrationTests extends InboxTestSupport {
         String question = "Is there a student discount? " + UUID.randomUUID();
         String followUp = "And for teachers? " + UUID.randomUUID();
         Instant first = Instant.now().minusSeconds(60);
+        InboundItem.Author before = new InboundItem.Author(authorId, "mei.old", "Mei");
         assertThat(ingestion.ingest(
                         accountView,
                         List.of(
-                                new InboundItem(
-                                        "q-" + UUID.randomUUID(),
-                                        InboundItem.Kind.COMMENT,
-                                        new InboundItem.Author(authorId, "mei.old", "Mei"),
-                                        question,
-                                        post,
-                                        post,
-                                        null,
-                                        "en",
-                                        first),
-                                new InboundItem(
-                                        "f-" + UUID.randomUUID(),
-                                        InboundItem.Kind.FOLLOW,
-                                        new InboundItem.Author(authorId, "mei.old", "Mei"),
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        first))))
+                                underPost("q-", InboundItem.Kind.COMMENT, before, question, first),
+                                underPost("f-", InboundItem.Kind.FOLLOW, before, null, first))))
                 .isEqualTo(2);
         // Next page: a new handle, no name given (the name stays), a repost and another comment.
         InboundItem.Author renamed = new InboundItem.Author(authorId, "mei.new", null);
         assertThat(ingestion.ingest(
                         accountView,
                         List.of(
-                                new InboundItem(
-                                        "r-" + UUID.randomUUID(),
-                                        InboundItem.Kind.REPOST,
-                                        renamed,
-                                        null,
-                                        post,
-                                        null,
-                                        null,
-                                        null,
-                                        Instant.now()),
-                                new InboundItem(
-                                        "q-" + UUID.randomUUID(),
-                                        InboundItem.Kind.COMMENT,
-                                        renamed,
-                                        followUp,
-                                        post,
-                                        post,
-                                        null,
-                                        "en",
-                                        Instant.now()))))
+                                underPost("r-", InboundItem.Kind.REPOST, renamed, null, Instant.now()),
+                                underPost("q-", InboundItem.Kind.COMMENT, renamed, followUp, Instant.now()))))
                 .isEqualTo(2);
 
         JsonNode conversation = conversationWith(lead, followUp);
@@ -204,6 +169,13 @@ class InboxIntegrationTests extends InboxTestSupport {
         assertThat(contact.get("reposts").asInt()).isEqualTo(1);
         assertThat(contact.get("likes").asInt()).isZero();
         assertThat(contact.get("follows").asBoolean()).isTrue();
+    }
+
+    /** An interaction of the author under the test's post (a comment's text, when it has one). */
+    private InboundItem underPost(
+            String idPrefix, InboundItem.Kind kind, InboundItem.Author author, String text, Instant at) {
+        return new InboundItem(
+                idPrefix + UUID.randomUUID(), kind, author, text, post, text == null ? null : post, null, "en", at);
     }
 
     @Test
