@@ -11,7 +11,7 @@
 #
 # Options of IngestionBenchmark: --items=100000 --accounts=20 --threads=4 --page-size=100
 # --responders=2 (per department) --warmup=300000 --requests=200 --page-warmup=20
-# --scenarios=ingest,page --seed=2026 --reuse=DIR --keep.
+# --scenarios=ingest,page --seed=2026 --reuse=DIR --keep --settle=0 (H2: idle seconds at the end, file reported every 30 s).
 #
 # Builds the application if target/classes is missing (or REBUILD=1), compiles IngestionBenchmark
 # against target/classes and the runtime classpath, and runs it: it starts the application in its

@@ -4,6 +4,7 @@ import dev.rapport.Rapport;
 import dev.rapport.accounts.AccountManagement;
 import dev.rapport.accounts.AccountView;
 import dev.rapport.connectors.spi.InboundItem;
+import dev.rapport.core.EmbeddedStoreCompaction;
 import dev.rapport.inbox.classification.Classifier;
 import dev.rapport.team.Commands.InviteMember;
 import dev.rapport.team.DepartmentView;
@@ -77,7 +78,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * labelled inbox items, TSV), reuse (an H2 data directory kept by an earlier run with --keep: page
  * only), keep (keep the H2 data directory), escalation (false: the escalation task off),
  * postgres-url / postgres-user / postgres-password, no-analyze (PostgreSQL: no ANALYZE after the
- * warm-up, as on a fresh installation in its first minute).
+ * warm-up, as on a fresh installation in its first minute), settle (H2: seconds to stay idle at the
+ * end, reporting the file every 30 s as its compaction goes on; 0).
  */
 public final class IngestionBenchmark {
 
@@ -166,6 +168,12 @@ public final class IngestionBenchmark {
             }
             if (wanted("page")) {
                 measurePages(context, setup, port);
+                reportFile(context, "after the pages were measured");
+            }
+            int settle = num("settle", 0);
+            for (int idle = 30; idle <= settle; idle += 30) {
+                Thread.sleep(30_000);
+                reportFile(context, "after " + idle + " s idle");
             }
         } finally {
             context.close();
@@ -334,6 +342,7 @@ public final class IngestionBenchmark {
                 items * Runtime.getRuntime().availableProcessors() / (processCpu / 1e9));
         // A JVM still compiling the hot code takes a core from the run: the warm-up was too short.
         System.out.printf("JIT compilation during the run: %.1f s%n", compiling / 1e3);
+        reportFile(context, "at the end of the run");
 
         // What classification alone costs per message, one thread, warmed up: the rest is the database.
         Classifier classifier = Classifier.standard();
@@ -363,6 +372,19 @@ public final class IngestionBenchmark {
         row.put("reconciled", ok);
         System.out.println("RESULT ingest " + row);
         return ok;
+    }
+
+    /**
+     * H2 appends each commit to its file; while ingestion is busy the file grows, then
+     * EmbeddedStoreCompaction makes its chunks mostly live again (once they are 45 s old).
+     */
+    static void reportFile(ConfigurableApplicationContext context, String when) throws IOException {
+        Integer fillRate = context.getBean(EmbeddedStoreCompaction.class).fillRate();
+        if (fillRate != null) {
+            Path file = Path.of(context.getEnvironment().getRequiredProperty("rapport.data-dir"), "rapport.mv.db");
+            System.out.printf("H2 file %s: %,d MB, %d%% of its chunks' bytes live%n", when, Files.size(file) >> 20,
+                    fillRate);
+        }
     }
 
     /** What a run of pages did. */

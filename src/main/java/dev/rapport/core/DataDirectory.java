@@ -34,7 +34,8 @@ public class DataDirectory implements EnvironmentPostProcessor {
      * The JDBC URL of the embedded database in a data directory. {@code WRITE_DELAY=0}: H2 keeps no
      * redo log, and by default writes committed changes to its file up to half a second later, so a
      * killed process lost its last commits — a publication recorded, then forgotten, and sent again.
-     * With no delay every commit is in the file when it returns. {@code LOCK_TIMEOUT=10000}: a
+     * With no delay every commit is in the file when it returns (and H2 compacts the file no more:
+     * {@link EmbeddedStoreCompaction} does). {@code LOCK_TIMEOUT=10000}: a
      * transaction waits up to 10 s for a row another holds (H2's default is 2 s, which a busy
      * machine exceeds when many audit entries queue for the chain's head), as PostgreSQL waits.
      * {@code QUERY_CACHE_SIZE=64}: each connection keeps 64 parsed statements instead of 8, as
