@@ -16,6 +16,8 @@ import dev.rapport.testing.TestAccounts;
 import dev.rapport.testing.TestMembers;
 import dev.rapport.testing.TestMembers.Credentials;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -71,6 +73,8 @@ class InboxBrowserTests {
 
         try (Browser browser = new Browser(port, "zh-CN")) {
             browser.signIn(billing.email(), billing.password());
+            browser.open("/inbox/metrics?lang=zh-CN&days=7");
+            Answered before = Answered.of(browser.text("#comments-answered span"));
             browser.open("/inbox?lang=zh-CN&department=" + billingDepartment);
             assertThat(browser.text("#conversations")).contains(question).contains("账单");
             browser.resize(1280, 900).screenshot("20-inbox-zh");
@@ -88,6 +92,27 @@ class InboxBrowserTests {
                     .filteredOn(post -> post.text().equals(answer))
                     .singleElement()
                     .satisfies(post -> assertThat(post.replyTo()).isNotNull());
+
+            // The team sees, in numbers, that it answered one more message.
+            browser.open("/inbox/metrics?lang=zh-CN&days=7");
+            Answered after = Answered.of(browser.text("#comments-answered span"));
+            assertThat(after).isEqualTo(new Answered(before.answered() + 1, before.received()));
+            assertThat(browser.text("#comments-answered strong"))
+                    .isEqualTo(Math.round(100.0 * after.answered() / after.received()) + "%");
+            // A responder sees every account's figures, named by number when the account is not theirs.
+            assertThat(browser.text("#by-account")).contains("账号 #" + account + "（不在您负责的账号中）");
+            browser.resize(1280, 1300).screenshot("30-metrics-zh");
+        }
+    }
+
+    /** "的消息已回复（{received} 条中 {answered} 条）…" on the metrics page. */
+    record Answered(int answered, int received) {
+        static Answered of(String text) {
+            Matcher numbers = Pattern.compile("（([\\d,]+) 条中 ([\\d,]+) 条）").matcher(text);
+            assertThat(numbers.find()).as(text).isTrue();
+            return new Answered(
+                    Integer.parseInt(numbers.group(2).replace(",", "")),
+                    Integer.parseInt(numbers.group(1).replace(",", "")));
         }
     }
 }
