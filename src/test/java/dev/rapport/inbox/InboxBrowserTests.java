@@ -82,6 +82,8 @@ class InboxBrowserTests {
             assertThat(browser.text("#intent")).isEqualTo("账单");
             assertThat(browser.text("#department")).isEqualTo("账务");
             assertThat(browser.page()).contains("退款");
+            // Why it is a billing question, in the member's language, not the classifier's codes.
+            assertThat(browser.text("p.evidence")).contains("→ 账单").doesNotContain("intent:");
             String answer =
                     "您好！重复扣的会员费已退回，3 个工作日内到账。" + UUID.randomUUID().toString().substring(0, 4);
             browser.type("#reply-text", answer).submit("#send-reply");
