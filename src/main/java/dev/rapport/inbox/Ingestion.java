@@ -29,7 +29,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -371,7 +370,7 @@ public class Ingestion {
                                 : message.classification().language(),
                         message.classification().sentiment(),
                         message.classification().intent(),
-                        evidence(message.classification().evidence()),
+                        Evidence.stored(message.classification().evidence()),
                         null,
                         message.item().at()))
                 .toList());
@@ -486,13 +485,6 @@ public class Ingestion {
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
                 .toString();
         return clean.length() <= MAX_TEXT ? clean : clean.substring(0, MAX_TEXT - 1) + "…";
-    }
-
-    private static String evidence(List<Evidence> evidence) {
-        return evidence.stream()
-                .map(cue -> cue.cue() + " → " + cue.supports())
-                .distinct()
-                .collect(Collectors.joining("; "));
     }
 
     /** Off with {@code rapport.inbox.polling=false} (the tests poll when they choose). */

@@ -59,7 +59,8 @@ final class PolicyScreen {
                         screened.substring(span.start(), span.end()), span.start(), span.end(), "intent:ABUSE"));
             }
             if (finding.spans().isEmpty()) {
-                evidence.add(new Evidence("policy screen: " + finding.category().code(), 0, 0, "intent:ABUSE"));
+                evidence.add(
+                        new Evidence(Evidence.POLICY_SCREEN + finding.category().code(), 0, 0, "intent:ABUSE"));
             }
         }
         return new Found(points, evidence);

@@ -1,5 +1,6 @@
 package dev.rapport.inbox.web;
 
+import dev.rapport.inbox.classification.Evidence;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
@@ -14,8 +15,6 @@ import org.springframework.stereotype.Component;
 @Component("evidence")
 class EvidenceText {
 
-    static final String POLICY_SCREEN = "policy screen: ";
-
     private final MessageSource messages;
 
     EvidenceText(MessageSource messages) {
@@ -23,30 +22,31 @@ class EvidenceText {
     }
 
     public String text(String stored) {
-        return Arrays.stream(stored.split("; "))
+        return Arrays.stream(stored.split(Evidence.SEPARATOR))
                 .map(this::cue)
                 .collect(Collectors.joining(message("inbox.evidence.separator")));
     }
 
     private String cue(String stored) {
-        int arrow = stored.lastIndexOf(" → ");
+        int arrow = stored.lastIndexOf(Evidence.ARROW);
         if (arrow < 0) {
             return stored;
         }
         String cue = stored.substring(0, arrow);
-        if (cue.startsWith(POLICY_SCREEN)) {
-            String category = cue.substring(POLICY_SCREEN.length());
+        String supports = stored.substring(arrow + Evidence.ARROW.length());
+        if (cue.startsWith(Evidence.POLICY_SCREEN)) {
+            String category = cue.substring(Evidence.POLICY_SCREEN.length());
             cue = message(
                     "inbox.evidence.policy-screen",
                     messages.getMessage(
                             "screening.category." + category, null, category, LocaleContextHolder.getLocale()));
         }
-        String[] supports = stored.substring(arrow + 3).split(":", 2);
-        String decision = supports.length == 2 && ("intent".equals(supports[0]) || "sentiment".equals(supports[0]))
+        String[] kind = supports.split(":", 2);
+        String decision = kind.length == 2 && ("intent".equals(kind[0]) || "sentiment".equals(kind[0]))
                 ? messages.getMessage(
-                        "inbox." + supports[0] + "." + supports[1], null, supports[1], LocaleContextHolder.getLocale())
-                : stored.substring(arrow + 3);
-        return cue + " → " + decision;
+                        "inbox." + kind[0] + "." + kind[1], null, kind[1], LocaleContextHolder.getLocale())
+                : supports;
+        return cue + Evidence.ARROW + decision;
     }
 
     private String message(String key, Object... arguments) {
